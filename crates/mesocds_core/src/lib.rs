@@ -1,0 +1,108 @@
+//! The clinical core of MesoCDS: decision support for malignant mesothelioma.
+//!
+//! One pure entry point, [`assess`], turns a [`Case`] (what the clinician entered) into an
+//! [`Assessment`]: the AJCC 8th edition stage of pleural mesothelioma, the EORTC score, the CALGB
+//! group, and the treatment options the NCI PDQ lists for the case's setting, each with its
+//! evidence and the caveats that apply to this patient. The desktop app, the command line, the
+//! PDF summary and the tests all share it. This crate depends on no GUI or PDF crate.
+//!
+//! # Intended use
+//! Decision support for clinicians; it does not replace clinical judgement.
+//!
+//! # Where the clinical content lives
+//! - Stage grid, findings and category definitions, and the treatment catalogue: RON files in
+//!   `assets/clinical/`, embedded at compile time and loaded strictly by [`ClinicalTables`].
+//! - The EORTC and CALGB scores: Rust code with named, cited constants ([`eortc`], [`calgb`]).
+//!
+//! Every rule traces to the NCI PDQ Malignant Mesothelioma Treatment summary (HP, updated
+//! 05/12/2025) or to the project's clinical reference and decisions pages.
+//!
+//! # Failure model
+//! Missing input is a value, not an error: every result lists the inputs it lacks.
+//! Bad case files and bad tables are errors ([`case_file::CaseFileError`], [`TableError`]),
+//! never panics.
+//!
+//! # Example
+//! ```
+//! use mesocds_core::{assess, Case, ClinicalTables};
+//! use mesocds_core::vocab::{TCategory, NCategory, MCategory, Site, Extent};
+//!
+//! let tables = ClinicalTables::embedded().unwrap();
+//! let mut case = Case::default();
+//! case.disease.site = Some(Site::Pleural);
+//! case.disease.extent = Some(Extent::Diffuse);
+//! case.staging.t = Some(TCategory::T3);
+//! case.staging.n = Some(NCategory::N1);
+//! case.staging.m = Some(MCategory::M0);
+//! let assessment = assess(&case, tables);
+//! assert_eq!(assessment.stage.group.map(|g| g.to_string()), Some("IIIA".to_owned()));
+//! // Nothing about the EORTC inputs was entered, so there is no score, and it says why.
+//! assert!(assessment.eortc.score.is_none());
+//! assert!(!assessment.eortc.missing.is_empty());
+//! ```
+
+pub mod calgb;
+pub mod case;
+pub mod case_file;
+pub mod eortc;
+pub mod staging;
+pub mod tables;
+pub mod treatment;
+pub mod vocab;
+
+pub use case::Case;
+pub use tables::{ClinicalTables, TableError};
+
+use calgb::CalgbResult;
+use eortc::EortcResult;
+use staging::StageResult;
+use treatment::TreatmentResult;
+
+/// The version of this crate (the workspace version).
+pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The intended-use line every screen and report shows.
+pub const INTENDED_USE: &str = "Decision support for clinicians; it does not replace clinical judgement.";
+
+/// Where the results came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// The version of the clinical core.
+    pub core_version: &'static str,
+    /// Source document and date, content release, staging edition.
+    pub content: String,
+    /// The staging edition, e.g. "AJCC 8th".
+    pub staging_edition: &'static str,
+}
+
+/// Everything MesoCDS derives from a case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment<'t> {
+    /// The stage.
+    pub stage: StageResult,
+    /// The EORTC score.
+    pub eortc: EortcResult,
+    /// The CALGB group.
+    pub calgb: CalgbResult,
+    /// The treatment options.
+    pub treatment: TreatmentResult<'t>,
+    /// Versions and sources.
+    pub provenance: Provenance,
+}
+
+/// Assesses a case: stage, scores and treatment options. Pure; never panics.
+pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
+    let stage = staging::stage(case, &tables.stage, &tables.findings);
+    let treatment = treatment::evaluate(case, &stage, &tables.treatments);
+    Assessment {
+        eortc: eortc::eortc(case),
+        calgb: calgb::calgb(case),
+        stage,
+        treatment,
+        provenance: Provenance {
+            core_version: CORE_VERSION,
+            content: tables.content_version(),
+            staging_edition: tables::STAGING_EDITION,
+        },
+    }
+}
