@@ -1,0 +1,335 @@
+//! The command line: `mesocds assess`, `mesocds check`, and opening the desktop app.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+use clap::{Args, Parser, Subcommand};
+use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
+use mesocds_core::case_file::{self, SavedWith};
+use mesocds_core::vocab::{
+    DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, MCategory, NCategory,
+    PriorTherapy, Sex, Site, StagingBasis, TCategory, Vocab,
+};
+use mesocds_core::{Case, ClinicalTables, assess};
+
+use crate::{json, summary};
+
+/// The version shown by `--version`.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// MesoCDS: offline clinical decision support for malignant mesothelioma.
+///
+/// AJCC 8th edition staging of pleural mesothelioma, the EORTC and CALGB prognostic scores, and
+/// the treatment options the NCI PDQ lists for the case's setting. Decision support for
+/// clinicians; it does not replace clinical judgement.
+#[derive(Debug, Parser)]
+#[command(name = "mesocds", version, about, long_about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without one, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A case file to open in the desktop app.
+    #[arg(value_name = "CASE.ron")]
+    pub case: Option<PathBuf>,
+}
+
+/// A subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a case from the flags (or a case file), optionally save it, and print its assessment.
+    Assess(AssessArgs),
+    /// Validate case files: exit 0 when all are valid, 1 otherwise, naming each bad file.
+    Check(CheckArgs),
+}
+
+/// `mesocds assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Load this case file first; input flags override its values.
+    #[arg(long, value_name = "FILE")]
+    pub case: Option<PathBuf>,
+    /// Save the resulting case (atomically) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Print the assessment as JSON instead of a text summary.
+    #[arg(long)]
+    pub json: bool,
+    /// The case inputs.
+    #[command(flatten)]
+    pub inputs: Inputs,
+}
+
+/// `mesocds check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Case files to validate.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+fn vocab_parser<T: Vocab + Send + Sync + Clone>() -> impl clap::builder::TypedValueParser<Value = T>
+{
+    PossibleValuesParser::new(
+        T::ALL
+            .iter()
+            .map(|v| PossibleValue::new(v.code()).help(v.label())),
+    )
+    .try_map(|s: String| {
+        T::from_code(&s).ok_or_else(|| format!("{s:?} is not a {}", T::NAME))
+    })
+}
+
+fn parse_age(s: &str) -> Result<AgeYears, String> {
+    let years: u16 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a whole number of years: accepted 0 to 120"))?;
+    AgeYears::new(years).map_err(|e| e.to_string())
+}
+
+fn parse_number(s: &str, what: &str, unit: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number: enter {what} in {unit}, e.g. 8.3"))?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(format!("{s:?} is not a finite number"))
+    }
+}
+
+fn parse_wbc(s: &str) -> Result<Wbc, String> {
+    Wbc::new(parse_number(s, "the WBC count", "×10⁹/L")?).map_err(|e| e.to_string())
+}
+
+fn parse_hb(s: &str) -> Result<Hemoglobin, String> {
+    Hemoglobin::new(parse_number(s, "hemoglobin", "g/dL")?).map_err(|e| e.to_string())
+}
+
+/// One item of `--prior`: a therapy, or `none`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PriorItem {
+    /// No previous systemic therapy.
+    None,
+    /// This therapy.
+    Therapy(PriorTherapy),
+}
+
+fn prior_parser() -> impl clap::builder::TypedValueParser<Value = PriorItem> {
+    let values = std::iter::once(PossibleValue::new("none").help("No previous systemic therapy"))
+        .chain(
+            PriorTherapy::ALL
+                .iter()
+                .map(|v| PossibleValue::new(v.code()).help(v.label())),
+        );
+    PossibleValuesParser::new(values).try_map(|s: String| {
+        if s.eq_ignore_ascii_case("none") {
+            Ok(PriorItem::None)
+        } else {
+            PriorTherapy::from_code(&s)
+                .map(PriorItem::Therapy)
+                .ok_or_else(|| format!("{s:?} is not a prior therapy"))
+        }
+    })
+}
+
+/// The case inputs, all optional. A flag that is not given leaves the value not entered (or as
+/// loaded with `--case`).
+#[derive(Debug, Args, Default)]
+pub struct Inputs {
+    /// Pseudonymous case label (not a patient identifier).
+    #[arg(long, value_name = "TEXT")]
+    pub label: Option<String>,
+    /// Primary site.
+    #[arg(long, value_parser = vocab_parser::<Site>())]
+    pub site: Option<Site>,
+    /// Diffuse or solitary (localized) tumour.
+    #[arg(long, value_parser = vocab_parser::<Extent>())]
+    pub extent: Option<Extent>,
+    /// Basis of the stage: prefix c, p or yp.
+    #[arg(long, value_parser = vocab_parser::<StagingBasis>())]
+    pub basis: Option<StagingBasis>,
+    /// T category, picked directly (AJCC 8th edition).
+    #[arg(long, value_parser = vocab_parser::<TCategory>(), ignore_case = true)]
+    pub t: Option<TCategory>,
+    /// N category, picked directly.
+    #[arg(long, value_parser = vocab_parser::<NCategory>(), ignore_case = true)]
+    pub n: Option<NCategory>,
+    /// M category, picked directly (there is no MX).
+    #[arg(long, value_parser = vocab_parser::<MCategory>(), ignore_case = true)]
+    pub m: Option<MCategory>,
+    /// An anatomical finding (repeatable); T, N and M are derived from the findings.
+    #[arg(long = "finding", value_name = "NAME", value_parser = vocab_parser::<Finding>())]
+    pub findings: Vec<Finding>,
+    /// Age in whole years (0 to 120).
+    #[arg(long, value_name = "YEARS", value_parser = parse_age)]
+    pub age: Option<AgeYears>,
+    /// Sex.
+    #[arg(long, value_parser = vocab_parser::<Sex>())]
+    pub sex: Option<Sex>,
+    /// ECOG performance status, 0 to 4.
+    #[arg(long, value_parser = vocab_parser::<Ecog>())]
+    pub ecog: Option<Ecog>,
+    /// Histologic subtype.
+    #[arg(long, value_parser = vocab_parser::<Histology>())]
+    pub histology: Option<Histology>,
+    /// Certainty of the histologic diagnosis.
+    #[arg(long, value_parser = vocab_parser::<DiagnosisCertainty>())]
+    pub diagnosis: Option<DiagnosisCertainty>,
+    /// White blood cell count in ×10⁹/L (0 to 200; 8300/µL is 8.3).
+    #[arg(long, value_name = "x10^9/L", value_parser = parse_wbc)]
+    pub wbc: Option<Wbc>,
+    /// Hemoglobin in g/dL (0 to 25; 146 g/L is 14.6).
+    #[arg(long, value_name = "g/dL", value_parser = parse_hb)]
+    pub hb: Option<Hemoglobin>,
+    /// Disease status.
+    #[arg(long, value_parser = vocab_parser::<DiseaseStatus>())]
+    pub status: Option<DiseaseStatus>,
+    /// Previous systemic therapy, comma-separated, or `none`.
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = prior_parser())]
+    pub prior: Option<Vec<PriorItem>>,
+    /// Takes an anticoagulant.
+    #[arg(long, overrides_with = "no_anticoagulant")]
+    pub anticoagulant: bool,
+    /// Takes no anticoagulant.
+    #[arg(long)]
+    pub no_anticoagulant: bool,
+    /// Takes an antiplatelet agent.
+    #[arg(long, overrides_with = "no_antiplatelet")]
+    pub antiplatelet: bool,
+    /// Takes no antiplatelet agent.
+    #[arg(long)]
+    pub no_antiplatelet: bool,
+    /// Takes a nonsteroidal anti-inflammatory drug.
+    #[arg(long, overrides_with = "no_nsaid")]
+    pub nsaid: bool,
+    /// Takes no NSAID.
+    #[arg(long)]
+    pub no_nsaid: bool,
+}
+
+fn switch(yes: bool, no: bool) -> Option<bool> {
+    match (yes, no) {
+        (true, _) => Some(true),
+        (false, true) => Some(false),
+        (false, false) => None,
+    }
+}
+
+impl Inputs {
+    /// Applies the given flags over `case`.
+    ///
+    /// # Errors
+    /// A message when `--prior` combines `none` with a therapy.
+    pub fn apply(&self, case: &mut Case) -> Result<(), String> {
+        if let Some(v) = &self.label {
+            case.label.clone_from(v);
+        }
+        let d = &mut case.disease;
+        d.site = self.site.or(d.site);
+        d.extent = self.extent.or(d.extent);
+        d.histology = self.histology.or(d.histology);
+        d.diagnosis = self.diagnosis.or(d.diagnosis);
+        d.status = self.status.or(d.status);
+        let s = &mut case.staging;
+        s.basis = self.basis.or(s.basis);
+        s.t = self.t.or(s.t);
+        s.n = self.n.or(s.n);
+        s.m = self.m.or(s.m);
+        s.findings.extend(self.findings.iter().copied());
+        let p = &mut case.patient;
+        p.age_years = self.age.or(p.age_years);
+        p.sex = self.sex.or(p.sex);
+        p.ecog = self.ecog.or(p.ecog);
+        let l = &mut case.labs;
+        l.wbc_10e9_per_l = self.wbc.or(l.wbc_10e9_per_l);
+        l.hb_g_per_dl = self.hb.or(l.hb_g_per_dl);
+        let t = &mut case.therapy;
+        if let Some(items) = &self.prior {
+            let has_none = items.contains(&PriorItem::None);
+            let therapies: BTreeSet<PriorTherapy> = items
+                .iter()
+                .filter_map(|i| match i {
+                    PriorItem::Therapy(p) => Some(*p),
+                    PriorItem::None => None,
+                })
+                .collect();
+            if has_none && !therapies.is_empty() {
+                return Err("--prior: `none` cannot be combined with a therapy".to_owned());
+            }
+            t.prior_systemic = Some(therapies);
+        }
+        t.anticoagulant = switch(self.anticoagulant, self.no_anticoagulant).or(t.anticoagulant);
+        t.antiplatelet = switch(self.antiplatelet, self.no_antiplatelet).or(t.antiplatelet);
+        t.nsaid = switch(self.nsaid, self.no_nsaid).or(t.nsaid);
+        Ok(())
+    }
+}
+
+/// Runs the command line; returns the process exit code.
+///
+/// # Errors
+/// Errors for the caller to print (bad files, failed saves, invalid tables).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => {
+            eprintln!(
+                "mesocds: the desktop app is not part of this build yet. Use `mesocds assess` \
+                 or `mesocds check` (see `mesocds --help`)."
+            );
+            Ok(ExitCode::from(2))
+        }
+        Some(Command::Assess(args)) => run_assess(&args),
+        Some(Command::Check(args)) => Ok(run_check(&args)),
+    }
+}
+
+fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
+    let tables = ClinicalTables::embedded().context("loading the embedded clinical tables")?;
+    let mut case = match &args.case {
+        Some(path) => case_file::load(path)?.case,
+        None => Case::default(),
+    };
+    if let Err(message) = args.inputs.apply(&mut case) {
+        eprintln!("error: {message}");
+        return Ok(ExitCode::from(2));
+    }
+    if let Some(path) = &args.save {
+        let saved_with = SavedWith {
+            app_version: APP_VERSION.to_owned(),
+            content: tables.content_version(),
+        };
+        case_file::save(path, &case, &saved_with)?;
+    }
+    let assessment = assess(&case, tables);
+    if args.json {
+        let value = json::assessment_json(&case, &assessment, APP_VERSION);
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        print!("{}", summary::text_summary(&case, &assessment, APP_VERSION));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    let mut bad = 0usize;
+    for path in &args.files {
+        match case_file::load(path) {
+            Ok(_) => println!("ok: {}", path.display()),
+            Err(e) => {
+                bad += 1;
+                println!("invalid: {e}");
+            }
+        }
+    }
+    if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{bad} of {} case files are invalid", args.files.len());
+        ExitCode::from(1)
+    }
+}
