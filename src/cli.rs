@@ -26,7 +26,13 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// the treatment options the NCI PDQ lists for the case's setting. Decision support for
 /// clinicians; it does not replace clinical judgement.
 #[derive(Debug, Parser)]
-#[command(name = "mesocds", version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "mesocds",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; without one, the desktop app opens.
     #[command(subcommand)]
@@ -77,9 +83,7 @@ fn vocab_parser<T: Vocab + Send + Sync + Clone>() -> impl clap::builder::TypedVa
             .iter()
             .map(|v| PossibleValue::new(v.code()).help(v.label())),
     )
-    .try_map(|s: String| {
-        T::from_code(&s).ok_or_else(|| format!("{s:?} is not a {}", T::NAME))
-    })
+    .try_map(|s: String| T::from_code(&s).ok_or_else(|| format!("{s:?} is not a {}", T::NAME)))
 }
 
 fn parse_age(s: &str) -> Result<AgeYears, String> {

@@ -111,7 +111,12 @@ pub fn text_summary(case: &Case, a: &Assessment<'_>, app_version: &str) -> Strin
         }
     }
     for f in &e.factors {
-        let _ = writeln!(out, "  {} {}", if f.adverse { "+" } else { " " }, f.describe());
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            if f.adverse { "+" } else { " " },
+            f.describe()
+        );
     }
     if !e.missing.is_empty() {
         let _ = writeln!(out, "  missing: {}", inputs(&e.missing));
@@ -122,11 +127,10 @@ pub fn text_summary(case: &Case, a: &Assessment<'_>, app_version: &str) -> Strin
     let _ = writeln!(out, "\nCALGB PROGNOSTIC INDEX (Herndon 1998, PMID 9515850)");
     match c.group {
         Some(g) => {
-            let median = c
-                .median_survival_months()
-                .map_or_else(|| "median survival not given".to_owned(), |m| {
-                    format!("median survival {m} months")
-                });
+            let median = c.median_survival_months().map_or_else(
+                || "median survival not given".to_owned(),
+                |m| format!("median survival {m} months"),
+            );
             let _ = writeln!(out, "  {}: {median}", g.label());
         }
         None => {

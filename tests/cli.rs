@@ -52,8 +52,12 @@ fn assert_contract(v: &Value) {
         assert!(eortc[k].is_array(), "eortc.{k}");
     }
     let calgb = &v["calgb"];
-    assert!(calgb["group"].is_null() || ["1", "6", "2-5"].contains(&calgb["group"].as_str().unwrap()));
-    assert!(calgb["median_survival_months"].is_number() || calgb["median_survival_months"].is_null());
+    assert!(
+        calgb["group"].is_null() || ["1", "6", "2-5"].contains(&calgb["group"].as_str().unwrap())
+    );
+    assert!(
+        calgb["median_survival_months"].is_number() || calgb["median_survival_months"].is_null()
+    );
     for k in ["path", "missing", "notes"] {
         assert!(calgb[k].is_array(), "calgb.{k}");
     }
@@ -61,7 +65,10 @@ fn assert_contract(v: &Value) {
         assert!(o["name"].is_string());
         assert!(o["setting"].is_string());
         assert!(["listed", "under clinical evaluation"].contains(&o["status"].as_str().unwrap()));
-        assert!(o["evidence"].is_null() || ["A1", "B1", "C1", "C2"].contains(&o["evidence"].as_str().unwrap()));
+        assert!(
+            o["evidence"].is_null()
+                || ["A1", "B1", "C1", "C2"].contains(&o["evidence"].as_str().unwrap())
+        );
         assert!(o["trial"].is_string() || o["trial"].is_null());
         assert!(o["pmid"].is_u64() || o["pmid"].is_null());
         assert!(o["caveats"].is_array());
@@ -82,9 +89,29 @@ fn option_names(v: &Value) -> Vec<String> {
 }
 
 const COMPLETE: &[&str] = &[
-    "--site", "pleural", "--extent", "diffuse", "--basis", "clinical", "--age", "45", "--sex",
-    "male", "--ecog", "0", "--histology", "epithelioid", "--diagnosis", "definite", "--wbc", "9.1",
-    "--hb", "13", "--no-anticoagulant", "--no-antiplatelet", "--no-nsaid",
+    "--site",
+    "pleural",
+    "--extent",
+    "diffuse",
+    "--basis",
+    "clinical",
+    "--age",
+    "45",
+    "--sex",
+    "male",
+    "--ecog",
+    "0",
+    "--histology",
+    "epithelioid",
+    "--diagnosis",
+    "definite",
+    "--wbc",
+    "9.1",
+    "--hb",
+    "13",
+    "--no-anticoagulant",
+    "--no-antiplatelet",
+    "--no-nsaid",
 ];
 
 /// The complete base case with `extra` flags; a flag in `extra` replaces the base's.
@@ -106,7 +133,9 @@ fn with(extra: &[&'static str]) -> Vec<&'static str> {
 
 #[test]
 fn contract_example_t3_n1_m0_is_iiia() {
-    let v = assess_json(&with(&["--t", "T3", "--n", "N1", "--m", "M0", "--status", "new"]));
+    let v = assess_json(&with(&[
+        "--t", "T3", "--n", "N1", "--m", "M0", "--status", "new",
+    ]));
     assert_contract(&v);
     assert_eq!(v["stage"]["basis"], "c");
     assert_eq!(v["stage"]["t"], "T3");
@@ -119,8 +148,16 @@ fn contract_example_t3_n1_m0_is_iiia() {
     assert_eq!(v["calgb"]["group"], "1");
     assert_eq!(v["calgb"]["median_survival_months"], 13.9);
     let names = option_names(&v);
-    assert!(names.contains(&"Nivolumab plus ipilimumab".to_owned()), "{names:?}");
-    let nivo = v["options"].as_array().unwrap().iter().find(|o| o["name"] == "Nivolumab plus ipilimumab").unwrap();
+    assert!(
+        names.contains(&"Nivolumab plus ipilimumab".to_owned()),
+        "{names:?}"
+    );
+    let nivo = v["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "Nivolumab plus ipilimumab")
+        .unwrap();
     assert_eq!(nivo["evidence"], "A1");
     assert_eq!(nivo["trial"], "CheckMate 743");
     assert_eq!(nivo["pmid"], 33485464);
@@ -128,12 +165,19 @@ fn contract_example_t3_n1_m0_is_iiia() {
 
 #[test]
 fn missing_m_is_never_m0() {
-    let v = assess_json(&["--t", "T3", "--n", "N1", "--site", "pleural", "--extent", "diffuse"]);
+    let v = assess_json(&[
+        "--t", "T3", "--n", "N1", "--site", "pleural", "--extent", "diffuse",
+    ]);
     assert_contract(&v);
     assert_eq!(v["stage"]["status"], "incomplete");
     assert_eq!(v["stage"]["m"], Value::Null);
     assert_eq!(v["stage"]["group"], Value::Null);
-    let missing: Vec<&str> = v["stage"]["missing"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    let missing: Vec<&str> = v["stage"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
     assert!(missing.contains(&"m"), "{missing:?}");
     assert!(missing.contains(&"basis"), "{missing:?}");
 }
@@ -142,18 +186,31 @@ fn missing_m_is_never_m0() {
 fn nx_lists_possible_groups() {
     let v = assess_json(&with(&["--t", "T3", "--n", "NX", "--m", "M0"]));
     assert_eq!(v["stage"]["status"], "not_assignable");
-    assert_eq!(v["stage"]["possible"], serde_json::json!(["IB", "IIIA", "IIIB"]));
+    assert_eq!(
+        v["stage"]["possible"],
+        serde_json::json!(["IB", "IIIA", "IIIB"])
+    );
 }
 
 #[test]
 fn empty_case_names_every_missing_input() {
     let v = assess_json(&[]);
     assert_contract(&v);
-    let e: Vec<&str> = v["eortc"]["missing"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    let e: Vec<&str> = v["eortc"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
     for k in ["wbc", "ecog", "sex", "histology", "diagnosis"] {
         assert!(e.contains(&k), "eortc.missing lacks {k}: {e:?}");
     }
-    let c: Vec<&str> = v["calgb"]["missing"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    let c: Vec<&str> = v["calgb"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
     for k in ["age", "ecog", "hb", "wbc"] {
         assert!(c.contains(&k), "calgb.missing lacks {k}: {c:?}");
     }
@@ -166,13 +223,44 @@ fn empty_case_names_every_missing_input() {
 #[test]
 fn every_setting_meets_the_contract() {
     let cases: Vec<(Vec<&'static str>, &str)> = vec![
-        (with(&["--extent", "solitary", "--status", "new"]), "Surgical resection en bloc (solitary mesothelioma)"),
-        (with(&["--t", "T1", "--n", "N0", "--m", "M0", "--status", "new"]), "Extrapleural pneumonectomy (intracavitary mesothelioma)"),
-        (with(&["--t", "T4", "--n", "N2", "--m", "M0", "--status", "new"]), "Nivolumab plus ipilimumab"),
-        (with(&["--site", "peritoneal", "--status", "new"]), "Cytoreductive surgery and hyperthermic intraperitoneal chemotherapy (HIPEC)"),
-        (with(&["--status", "distant-recurrence", "--prior", "none"]), "Cisplatin plus pemetrexed"),
-        (with(&["--status", "distant-recurrence", "--prior", "platinum-pemetrexed"]), "Gemcitabine plus ramucirumab"),
-        (with(&["--status", "local-recurrence", "--prior", "platinum-pemetrexed"]), "Additional chest-wall resection (localized recurrence, selected patients)"),
+        (
+            with(&["--extent", "solitary", "--status", "new"]),
+            "Surgical resection en bloc (solitary mesothelioma)",
+        ),
+        (
+            with(&["--t", "T1", "--n", "N0", "--m", "M0", "--status", "new"]),
+            "Extrapleural pneumonectomy (intracavitary mesothelioma)",
+        ),
+        (
+            with(&["--t", "T4", "--n", "N2", "--m", "M0", "--status", "new"]),
+            "Nivolumab plus ipilimumab",
+        ),
+        (
+            with(&["--site", "peritoneal", "--status", "new"]),
+            "Cytoreductive surgery and hyperthermic intraperitoneal chemotherapy (HIPEC)",
+        ),
+        (
+            with(&["--status", "distant-recurrence", "--prior", "none"]),
+            "Cisplatin plus pemetrexed",
+        ),
+        (
+            with(&[
+                "--status",
+                "distant-recurrence",
+                "--prior",
+                "platinum-pemetrexed",
+            ]),
+            "Gemcitabine plus ramucirumab",
+        ),
+        (
+            with(&[
+                "--status",
+                "local-recurrence",
+                "--prior",
+                "platinum-pemetrexed",
+            ]),
+            "Additional chest-wall resection (localized recurrence, selected patients)",
+        ),
     ];
     for (args, expected) in cases {
         let v = assess_json(&args);
@@ -181,7 +269,12 @@ fn every_setting_meets_the_contract() {
         assert!(names.iter().any(|n| n == expected), "{args:?}: {names:?}");
     }
     // Distant recurrence never lists chest-wall resection.
-    let v = assess_json(&with(&["--status", "distant-recurrence", "--prior", "platinum-pemetrexed"]));
+    let v = assess_json(&with(&[
+        "--status",
+        "distant-recurrence",
+        "--prior",
+        "platinum-pemetrexed",
+    ]));
     assert!(!option_names(&v).iter().any(|n| n.contains("chest-wall")));
     // Remission: no options, with a note.
     let v = assess_json(&with(&["--status", "complete-remission"]));
@@ -193,16 +286,39 @@ fn every_setting_meets_the_contract() {
 fn peritoneal_case_shows_pleural_only_caveat_and_no_stage() {
     let v = assess_json(&with(&["--site", "peritoneal", "--status", "new"]));
     assert_eq!(v["stage"]["status"], "not_applicable");
-    let nivo = v["options"].as_array().unwrap().iter().find(|o| o["name"] == "Nivolumab plus ipilimumab").unwrap();
+    let nivo = v["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "Nivolumab plus ipilimumab")
+        .unwrap();
     let caveats = nivo["caveats"].to_string();
     assert!(caveats.contains("Pleural-only"), "{caveats}");
 }
 
 #[test]
 fn bevacizumab_caveat_follows_co_medication() {
-    let v = assess_json(&with(&["--t", "T4", "--n", "N0", "--m", "M0", "--status", "new", "--anticoagulant"]));
-    let pcb = v["options"].as_array().unwrap().iter().find(|o| o["name"] == "Cisplatin plus pemetrexed plus bevacizumab").unwrap();
-    assert!(pcb["caveats"].to_string().contains("anticoagulant"), "{pcb}");
+    let v = assess_json(&with(&[
+        "--t",
+        "T4",
+        "--n",
+        "N0",
+        "--m",
+        "M0",
+        "--status",
+        "new",
+        "--anticoagulant",
+    ]));
+    let pcb = v["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "Cisplatin plus pemetrexed plus bevacizumab")
+        .unwrap();
+    assert!(
+        pcb["caveats"].to_string().contains("anticoagulant"),
+        "{pcb}"
+    );
     assert!(pcb["caveat_kinds"].to_string().contains("patient"));
 }
 
@@ -221,7 +337,11 @@ fn bad_values_exit_2_and_say_what_is_accepted() {
     ] {
         let out = mesocds(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains(accepted), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(accepted),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
@@ -232,13 +352,46 @@ fn help_lists_every_accepted_value() {
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
     for v in [
-        "pleural", "peritoneal", "pericardial", "tunica-vaginalis", "diffuse", "solitary", "clinical",
-        "pathological", "post-neoadjuvant", "TX", "T0", "T4", "NX", "N2", "M0", "M1", "male", "female",
-        "epithelioid", "sarcomatoid", "biphasic", "desmoplastic", "definite", "probable", "possible",
-        "complete-remission", "partial-remission", "local-recurrence", "distant-recurrence",
-        "platinum-pemetrexed", "immunotherapy", "bevacizumab", "other-chemotherapy", "none",
-        "diaphragmatic-muscle", "contralateral-supraclavicular-nodes", "distant-metastasis",
-        "--anticoagulant", "--antiplatelet", "--nsaid",
+        "pleural",
+        "peritoneal",
+        "pericardial",
+        "tunica-vaginalis",
+        "diffuse",
+        "solitary",
+        "clinical",
+        "pathological",
+        "post-neoadjuvant",
+        "TX",
+        "T0",
+        "T4",
+        "NX",
+        "N2",
+        "M0",
+        "M1",
+        "male",
+        "female",
+        "epithelioid",
+        "sarcomatoid",
+        "biphasic",
+        "desmoplastic",
+        "definite",
+        "probable",
+        "possible",
+        "complete-remission",
+        "partial-remission",
+        "local-recurrence",
+        "distant-recurrence",
+        "platinum-pemetrexed",
+        "immunotherapy",
+        "bevacizumab",
+        "other-chemotherapy",
+        "none",
+        "diaphragmatic-muscle",
+        "contralateral-supraclavicular-nodes",
+        "distant-metastasis",
+        "--anticoagulant",
+        "--antiplatelet",
+        "--nsaid",
     ] {
         assert!(help.contains(v), "assess --help lacks {v}");
     }
@@ -264,7 +417,9 @@ fn save_then_load_and_override() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("case.ron");
     let f = file.to_str().unwrap();
-    let mut args = with(&["--t", "T2", "--n", "N0", "--m", "M0", "--label", "MC-7", "--status", "new"]);
+    let mut args = with(&[
+        "--t", "T2", "--n", "N0", "--m", "M0", "--label", "MC-7", "--status", "new",
+    ]);
     args.extend_from_slice(&["--save", f]);
     let v = assess_json(&args);
     assert_eq!(v["stage"]["group"], "IB");
@@ -277,7 +432,10 @@ fn save_then_load_and_override() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("MesoCdsCase"));
     assert!(text.contains("app_version"));
-    assert!(!text.contains("IB"), "derived results are never stored:\n{text}");
+    assert!(
+        !text.contains("IB"),
+        "derived results are never stored:\n{text}"
+    );
     // Loading it gives the same assessment; a flag overrides a loaded value.
     let v2 = assess_json(&["--case", f]);
     assert_eq!(v2["stage"]["group"], "IB");
@@ -291,7 +449,11 @@ fn save_then_load_and_override() {
 fn check_names_each_bad_file_with_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.ron");
-    assert!(mesocds(&["assess", "--save", good.to_str().unwrap(), "--t", "T1"]).status.success());
+    assert!(
+        mesocds(&["assess", "--save", good.to_str().unwrap(), "--t", "T1"])
+            .status
+            .success()
+    );
     let truncated = dir.path().join("truncated.ron");
     let text = std::fs::read_to_string(&good).unwrap();
     std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
@@ -304,13 +466,21 @@ fn check_names_each_bad_file_with_line_and_column() {
     let missing = dir.path().join("nope.ron");
 
     let paths: Vec<&Path> = vec![&good, &truncated, &unknown, &empty, &json, &missing];
-    let args: Vec<&str> = std::iter::once("check").chain(paths.iter().map(|p| p.to_str().unwrap())).collect();
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(paths.iter().map(|p| p.to_str().unwrap()))
+        .collect();
     let out = mesocds(&args);
     assert_eq!(out.status.code(), Some(1));
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(report.contains(&format!("ok: {}", good.display())), "{report}");
+    assert!(
+        report.contains(&format!("ok: {}", good.display())),
+        "{report}"
+    );
     for p in &paths[1..] {
-        assert!(report.contains(&format!("invalid: {}", p.display())), "{report}");
+        assert!(
+            report.contains(&format!("invalid: {}", p.display())),
+            "{report}"
+        );
     }
     assert!(report.contains("truncated"), "{report}");
     assert!(report.contains("line "), "{report}");
@@ -335,7 +505,13 @@ fn failed_save_leaves_existing_file_untouched_and_exits_nonzero() {
     std::fs::write(&existing, "precious").unwrap();
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "MesoCdsCase(format: 1,").unwrap();
-    let out = mesocds(&["assess", "--case", bad.to_str().unwrap(), "--save", existing.to_str().unwrap()]);
+    let out = mesocds(&[
+        "assess",
+        "--case",
+        bad.to_str().unwrap(),
+        "--save",
+        existing.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
 }

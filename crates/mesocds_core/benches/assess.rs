@@ -51,7 +51,12 @@ fn assess_full_case(bencher: divan::Bencher<'_, '_>) {
         return;
     };
     let case = full_case();
-    bencher.bench(|| assess(divan::black_box(&case), tables).treatment.options.len());
+    bencher.bench(|| {
+        assess(divan::black_box(&case), tables)
+            .treatment
+            .options
+            .len()
+    });
 }
 
 #[divan::bench]

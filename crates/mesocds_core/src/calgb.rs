@@ -89,35 +89,36 @@ pub fn calgb(case: &Case) -> CalgbResult {
     let mut path = Vec::new();
     let mut missing = Vec::new();
     let mut notes = Vec::new();
-    let done = |group: Option<CalgbGroup>, path, mut missing: Vec<Input>, mut notes: Vec<String>| {
-        if group == Some(CalgbGroup::Groups2To5) {
-            notes.push(
-                "Groups 2-5 (intermediate): the published summary (PDQ) does not define these \
+    let done =
+        |group: Option<CalgbGroup>, path, mut missing: Vec<Input>, mut notes: Vec<String>| {
+            if group == Some(CalgbGroup::Groups2To5) {
+                notes.push(
+                    "Groups 2-5 (intermediate): the published summary (PDQ) does not define these \
                  groups or their survival, so the app does not assign one of them."
-                    .to_owned(),
-            );
-        }
-        if group.is_some() {
-            notes.push(
-                "Derived retrospectively in 337 patients in chemotherapy trials for advanced \
+                        .to_owned(),
+                );
+            }
+            if group.is_some() {
+                notes.push(
+                    "Derived retrospectively in 337 patients in chemotherapy trials for advanced \
                  mesothelioma. In a validation phase II trial of 105 patients the best group had \
                  a median survival of 29.9 months and the worst 1.8 months; intermediate groups 2 \
                  to 4 overlapped (PDQ)."
-                    .to_owned(),
-            );
-        }
-        if !missing.is_empty() {
-            let names: Vec<&str> = missing.iter().map(|i: &Input| i.label()).collect();
-            notes.insert(0, format!("No group: {} not entered.", names.join(", ")));
-        }
-        missing.sort();
-        CalgbResult {
-            group,
-            path,
-            missing,
-            notes,
-        }
-    };
+                        .to_owned(),
+                );
+            }
+            if !missing.is_empty() {
+                let names: Vec<&str> = missing.iter().map(|i: &Input| i.label()).collect();
+                notes.insert(0, format!("No group: {} not entered.", names.join(", ")));
+            }
+            missing.sort();
+            CalgbResult {
+                group,
+                path,
+                missing,
+                notes,
+            }
+        };
 
     let Some(ecog) = case.patient.ecog else {
         missing.push(Input::Ecog);

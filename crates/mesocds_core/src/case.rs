@@ -139,7 +139,9 @@ impl RangeError {
 }
 
 /// Age in whole years, 0 to 120.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "u16", into = "u16")]
 pub struct AgeYears(u16);
 

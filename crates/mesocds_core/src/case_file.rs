@@ -162,7 +162,9 @@ impl fmt::Display for CaseFileError {
         }
         match &self.kind {
             CaseFileErrorKind::Io(e) => write!(f, "{e}"),
-            CaseFileErrorKind::Empty => f.write_str("the file is empty; it is not a MesoCDS case file"),
+            CaseFileErrorKind::Empty => {
+                f.write_str("the file is empty; it is not a MesoCDS case file")
+            }
             CaseFileErrorKind::TooLarge { bytes } => write!(
                 f,
                 "the file is {bytes} bytes; a case file is at most {MAX_FILE_BYTES} bytes"
@@ -294,7 +296,10 @@ pub fn from_ron(text: &str) -> Result<LoadedCase, CaseFileError> {
         return Err(CaseFileError::new(CaseFileErrorKind::Foreign(detail)));
     }
     if let Some((line, column)) = too_deep(text) {
-        return Err(CaseFileError::new(CaseFileErrorKind::TooDeep { line, column }));
+        return Err(CaseFileError::new(CaseFileErrorKind::TooDeep {
+            line,
+            column,
+        }));
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING + 8);
     let header: Header = options
@@ -312,7 +317,9 @@ pub fn from_ron(text: &str) -> Result<LoadedCase, CaseFileError> {
             })
         }
         found if found > FORMAT => Err(CaseFileError::new(CaseFileErrorKind::Newer { found })),
-        found => Err(CaseFileError::new(CaseFileErrorKind::UnknownFormat { found })),
+        found => Err(CaseFileError::new(CaseFileErrorKind::UnknownFormat {
+            found,
+        })),
     }
 }
 
@@ -342,7 +349,9 @@ pub fn load(path: &Path) -> Result<LoadedCase, CaseFileError> {
     let io = |e: std::io::Error| CaseFileError::new(CaseFileErrorKind::Io(e.to_string())).at(path);
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
-        return Err(CaseFileError::new(CaseFileErrorKind::Io("not a regular file".to_owned())).at(path));
+        return Err(
+            CaseFileError::new(CaseFileErrorKind::Io("not a regular file".to_owned())).at(path),
+        );
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(CaseFileError::new(CaseFileErrorKind::TooLarge { bytes: meta.len() }).at(path));

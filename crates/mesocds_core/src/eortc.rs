@@ -215,9 +215,7 @@ pub fn eortc(case: &Case) -> EortcResult {
     }
 
     if case.disease.site.is_some_and(|s| s != Site::Pleural) {
-        notes.push(
-            "The EORTC score was derived in patients with pleural mesothelioma.".to_owned(),
-        );
+        notes.push("The EORTC score was derived in patients with pleural mesothelioma.".to_owned());
     }
 
     if !missing.is_empty() {

@@ -62,7 +62,8 @@ use treatment::TreatmentResult;
 pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The intended-use line every screen and report shows.
-pub const INTENDED_USE: &str = "Decision support for clinicians; it does not replace clinical judgement.";
+pub const INTENDED_USE: &str =
+    "Decision support for clinicians; it does not replace clinical judgement.";
 
 /// Where the results came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

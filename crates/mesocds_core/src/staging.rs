@@ -404,7 +404,9 @@ pub fn stage(case: &Case, table: &StageTable, findings: &FindingsTable) -> Stage
         }
     }
     if f.contains(&Finding::NoRegionalNodes)
-        && n.derived.as_ref().is_some_and(|d| d.category != NCategory::N0)
+        && n.derived
+            .as_ref()
+            .is_some_and(|d| d.category != NCategory::N0)
     {
         notes.push(
             "\"No regional lymph node metastases\" is ticked together with nodal metastases; \
@@ -601,7 +603,14 @@ pub(crate) fn validate_stage_table(table: &StageTable) -> Result<(), String> {
                     .filter(|c| c.t == t && c.n == n && c.m == m)
                     .count();
                 match count {
-                    0 => return Err(format!("missing cell {} {} {}", t.code(), n.code(), m.code())),
+                    0 => {
+                        return Err(format!(
+                            "missing cell {} {} {}",
+                            t.code(),
+                            n.code(),
+                            m.code()
+                        ));
+                    }
                     1 => {}
                     _ => {
                         return Err(format!(
@@ -643,7 +652,9 @@ pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), String> {
     for &f in Finding::ALL {
         let count = table.findings.iter().filter(|e| e.finding == f).count();
         if count != 1 {
-            return Err(format!("finding {f:?} appears {count} times (expected once)"));
+            return Err(format!(
+                "finding {f:?} appears {count} times (expected once)"
+            ));
         }
     }
     for e in &table.findings {
@@ -654,7 +665,10 @@ pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), String> {
             Implies::Qualifier => true,
         };
         if !derivable {
-            return Err(format!("finding {:?} implies a category that cannot be derived", e.finding));
+            return Err(format!(
+                "finding {:?} implies a category that cannot be derived",
+                e.finding
+            ));
         }
         if e.text.trim().is_empty() {
             return Err(format!("finding {:?} has no text", e.finding));
@@ -669,7 +683,9 @@ pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), String> {
     for c in &all {
         let count = table.categories.iter().filter(|x| x.category == *c).count();
         if count != 1 {
-            return Err(format!("category {c:?} is defined {count} times (expected once)"));
+            return Err(format!(
+                "category {c:?} is defined {count} times (expected once)"
+            ));
         }
     }
     Ok(())

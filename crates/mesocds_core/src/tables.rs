@@ -33,7 +33,8 @@ pub const TABLE_FORMAT: u32 = 1;
 pub const CONTENT_RELEASE: u32 = 1;
 
 /// The source document and its date, as the decisions page asks to cite it.
-pub const CONTENT_SOURCE: &str = "NCI PDQ Malignant Mesothelioma Treatment (HP), updated 05/12/2025";
+pub const CONTENT_SOURCE: &str =
+    "NCI PDQ Malignant Mesothelioma Treatment (HP), updated 05/12/2025";
 
 /// The staging edition, as the JSON contract names it.
 pub const STAGING_EDITION: &str = "AJCC 8th";
@@ -215,7 +216,10 @@ mod tests {
             1,
         );
         let err = ClinicalTables::from_ron(&bad, FINDINGS_TABLE_RON, TREATMENTS_RON).unwrap_err();
-        assert!(matches!(err, TableError::Invalid { ref message, .. } if message.contains("duplicate cell T3 N1 M0")), "{err}");
+        assert!(
+            matches!(err, TableError::Invalid { ref message, .. } if message.contains("duplicate cell T3 N1 M0")),
+            "{err}"
+        );
     }
 
     #[test]
@@ -251,7 +255,11 @@ mod tests {
 
     #[test]
     fn finding_implying_tx_fails() {
-        let bad = FINDINGS_TABLE_RON.replacen("(finding: Spine, implies: T(T4)", "(finding: Spine, implies: T(TX)", 1);
+        let bad = FINDINGS_TABLE_RON.replacen(
+            "(finding: Spine, implies: T(T4)",
+            "(finding: Spine, implies: T(TX)",
+            1,
+        );
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, &bad, TREATMENTS_RON),
             Err(TableError::Invalid { .. })
@@ -260,22 +268,29 @@ mod tests {
 
     #[test]
     fn catalogue_checks() {
-        let dup_id = TREATMENTS_RON.replacen("id: \"vinorelbine\"", "id: \"nivolumab_ipilimumab\"", 1);
+        let dup_id =
+            TREATMENTS_RON.replacen("id: \"vinorelbine\"", "id: \"nivolumab_ipilimumab\"", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &dup_id),
             Err(TableError::Invalid { .. })
         ));
-        let wrong_ci = TREATMENTS_RON.replacen("ci_level_percent: Some(96.6)", "ci_level_percent: Some(95.0)", 1);
+        let wrong_ci = TREATMENTS_RON.replacen(
+            "ci_level_percent: Some(96.6)",
+            "ci_level_percent: Some(95.0)",
+            1,
+        );
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &wrong_ci),
             Err(TableError::Invalid { ref message, .. }) if message.contains("95% CI")
         ));
-        let unknown_setting = TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [Remission]", 1);
+        let unknown_setting =
+            TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [Remission]", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &unknown_setting),
             Err(TableError::Parse { .. })
         ));
-        let no_local = TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [RecurrentAny]", 1);
+        let no_local =
+            TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [RecurrentAny]", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &no_local),
             Err(TableError::Invalid { ref message, .. }) if message.contains("LocalRecurrence")

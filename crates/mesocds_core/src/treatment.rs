@@ -55,7 +55,9 @@ impl Setting {
             Self::Advanced => "Advanced (stages II, III and IV)",
             Self::Peritoneal => "Peritoneal mesothelioma",
             Self::RecurrentNoPriorSystemic => "Recurrent, no previous systemic therapy",
-            Self::RecurrentAfterSystemic => "Recurrent, after first-line chemotherapy or immunotherapy",
+            Self::RecurrentAfterSystemic => {
+                "Recurrent, after first-line chemotherapy or immunotherapy"
+            }
             Self::RecurrentAny => "Recurrent",
             Self::LocalRecurrence => "Localized recurrence",
         }
@@ -431,11 +433,17 @@ fn settings_for(case: &Case, stage: &StageResult) -> (Vec<Setting>, Vec<Input>, 
                         (StageStatus::Assigned, Some(StageGroup::IA | StageGroup::IB)) => {
                             (vec![Setting::StageIDiffuse], missing, notes)
                         }
-                        (StageStatus::Assigned, Some(_)) => (vec![Setting::Advanced], missing, notes),
+                        (StageStatus::Assigned, Some(_)) => {
+                            (vec![Setting::Advanced], missing, notes)
+                        }
                         _ => {
-                            missing.extend(stage.missing.iter().copied().filter(|i| {
-                                matches!(i, Input::T | Input::N | Input::M)
-                            }));
+                            missing.extend(
+                                stage
+                                    .missing
+                                    .iter()
+                                    .copied()
+                                    .filter(|i| matches!(i, Input::T | Input::N | Input::M)),
+                            );
                             notes.push(
                                 "No stage group assigned: options are matched to the stage \
                                  (stage I versus stages II to IV)."
@@ -489,9 +497,16 @@ pub fn evaluate<'t>(
     let (settings, missing, notes) = settings_for(case, stage);
     let mut options = Vec::new();
     for &setting in &settings {
-        for option in catalogue.options.iter().filter(|o| o.settings.contains(&setting)) {
+        for option in catalogue
+            .options
+            .iter()
+            .filter(|o| o.settings.contains(&setting))
+        {
             // An option listed under two of the case's settings is shown once, under the first.
-            if options.iter().any(|l: &ListedOption<'_>| l.option.id == option.id) {
+            if options
+                .iter()
+                .any(|l: &ListedOption<'_>| l.option.id == option.id)
+            {
                 continue;
             }
             options.push(ListedOption {

@@ -228,7 +228,9 @@ vocab! {
 }
 
 /// The ECOG performance status, 0 to 4. Stored in case files as a plain number (`ecog: Some(1)`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "u8", into = "u8")]
 pub enum Ecog {
     /// ECOG 0
@@ -244,7 +246,13 @@ pub enum Ecog {
 }
 
 impl Vocab for Ecog {
-    const ALL: &'static [Self] = &[Self::Ecog0, Self::Ecog1, Self::Ecog2, Self::Ecog3, Self::Ecog4];
+    const ALL: &'static [Self] = &[
+        Self::Ecog0,
+        Self::Ecog1,
+        Self::Ecog2,
+        Self::Ecog3,
+        Self::Ecog4,
+    ];
     const NAME: &'static str = "ECOG performance status";
     fn code(self) -> &'static str {
         ["0", "1", "2", "3", "4"][usize::from(self.grade())]
@@ -263,8 +271,9 @@ impl fmt::Display for Ecog {
 impl TryFrom<u8> for Ecog {
     type Error = String;
     fn try_from(grade: u8) -> Result<Self, Self::Error> {
-        Self::from_grade(grade)
-            .ok_or_else(|| format!("ECOG performance status {grade} is out of range: accepted 0 to 4"))
+        Self::from_grade(grade).ok_or_else(|| {
+            format!("ECOG performance status {grade} is out of range: accepted 0 to 4")
+        })
     }
 }
 
