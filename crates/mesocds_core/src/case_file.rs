@@ -201,6 +201,19 @@ impl fmt::Display for CaseFileError {
 
 /// Where the bracket depth first exceeds [`MAX_NESTING`], skipping strings and comments.
 fn too_deep(text: &str) -> Option<(usize, usize)> {
+    scan_brackets(text).too_deep
+}
+
+/// What a scan of the brackets finds, skipping strings and `//` comments.
+struct BracketScan {
+    /// Where the depth first exceeds [`MAX_NESTING`].
+    too_deep: Option<(usize, usize)>,
+    /// The text ends inside a string or with brackets still open: the mark of a file cut short.
+    open_at_end: bool,
+}
+
+fn scan_brackets(text: &str) -> BracketScan {
+    let mut deep = None;
     let (mut depth, mut line, mut col) = (0usize, 1usize, 0usize);
     let mut chars = text.chars().peekable();
     let mut in_string = false;
@@ -235,20 +248,33 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
             }
             '(' | '[' | '{' => {
                 depth += 1;
-                if depth > MAX_NESTING {
-                    return Some((line, col));
+                if depth > MAX_NESTING && deep.is_none() {
+                    deep = Some((line, col));
                 }
             }
             ')' | ']' | '}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    None
+    BracketScan {
+        too_deep: deep,
+        open_at_end: in_string || depth > 0,
+    }
 }
 
-fn parse_error(e: &ron::error::SpannedError) -> CaseFileErrorKind {
+/// `text` is the whole file when the error may come from a file cut short, `None` otherwise.
+fn parse_error(e: &ron::error::SpannedError, text: Option<&str>) -> CaseFileErrorKind {
+    // A file cut short rarely fails with `Eof`: ron reports the token where the text stops
+    // ("Expected comma", "Expected end of string"). An error on the last line of a text that
+    // ends with brackets or a string still open is the same truncation.
+    let cut_short = text.is_some_and(|t| {
+        e.span.start.line >= t.trim_end().lines().count() && scan_brackets(t).open_at_end
+    });
     let message = match &e.code {
         ron::Error::Eof => "unexpected end of file: the file looks truncated".to_owned(),
+        other if cut_short => {
+            format!("unexpected end of file: the file looks truncated ({other})")
+        }
         other => other.to_string(),
     };
     CaseFileErrorKind::Parse {
@@ -282,7 +308,9 @@ pub fn from_ron(text: &str) -> Result<LoadedCase, CaseFileError> {
             bytes: text.len() as u64,
         }));
     }
-    let body = skip_trivia(text.strip_prefix('\u{feff}').unwrap_or(text));
+    // A byte-order mark (some editors write one) is not part of the RON text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = skip_trivia(text);
     if body.is_empty() {
         return Err(CaseFileError::new(CaseFileErrorKind::Empty));
     }
@@ -302,14 +330,15 @@ pub fn from_ron(text: &str) -> Result<LoadedCase, CaseFileError> {
         }));
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING + 8);
+    // The header parse reads the whole file's syntax, so a file cut short fails here.
     let header: Header = options
         .from_str(text)
-        .map_err(|e| CaseFileError::new(parse_error(&e)))?;
+        .map_err(|e| CaseFileError::new(parse_error(&e, Some(text))))?;
     match header.format {
         FORMAT => {
             let file: CaseFileV1 = options
                 .from_str(text)
-                .map_err(|e| CaseFileError::new(parse_error(&e)))?;
+                .map_err(|e| CaseFileError::new(parse_error(&e, None)))?;
             Ok(LoadedCase {
                 case: file.case,
                 saved_with: file.saved_with,

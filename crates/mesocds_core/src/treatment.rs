@@ -9,7 +9,9 @@ use std::fmt;
 
 use crate::case::Case;
 use crate::staging::{StageResult, StageStatus};
-use crate::vocab::{DiseaseStatus, Extent, Input, PriorTherapy, Site, StageGroup, Vocab};
+use crate::vocab::{
+    DiseaseStatus, Extent, Input, MCategory, NCategory, PriorTherapy, Site, StageGroup, Vocab,
+};
 
 /// The treatment catalogue: every option the PDQ lists, with its evidence.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
@@ -47,6 +49,18 @@ pub enum Setting {
 }
 
 impl Setting {
+    /// Every setting.
+    pub const ALL: &'static [Self] = &[
+        Self::StageISolitary,
+        Self::StageIDiffuse,
+        Self::Advanced,
+        Self::Peritoneal,
+        Self::RecurrentNoPriorSystemic,
+        Self::RecurrentAfterSystemic,
+        Self::RecurrentAny,
+        Self::LocalRecurrence,
+    ];
+
     /// A label for the setting.
     pub fn label(self) -> &'static str {
         match self {
@@ -427,6 +441,28 @@ fn settings_for(case: &Case, stage: &StageResult) -> (Vec<Setting>, Vec<Input>, 
                              lists its treatment under localized (stage I) disease."
                                 .to_owned(),
                         );
+                        let spread: Vec<&str> = [
+                            stage
+                                .n
+                                .value
+                                .filter(|n| matches!(n, NCategory::N1 | NCategory::N2))
+                                .map(|n| n.code()),
+                            stage
+                                .m
+                                .value
+                                .filter(|m| *m == MCategory::M1)
+                                .map(|m| m.code()),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        if !spread.is_empty() {
+                            notes.push(format!(
+                                "A solitary tumour was entered together with {}: the localized \
+                                 (stage I) options assume localized disease. Review the extent.",
+                                spread.join(" and ")
+                            ));
+                        }
                         (vec![Setting::StageISolitary], missing, notes)
                     }
                     Some(Extent::Diffuse) => match (stage.status, stage.group) {
@@ -569,17 +605,7 @@ pub(crate) fn validate(catalogue: &TreatmentCatalogue) -> Result<(), String> {
             }
         }
     }
-    let all = [
-        Setting::StageISolitary,
-        Setting::StageIDiffuse,
-        Setting::Advanced,
-        Setting::Peritoneal,
-        Setting::RecurrentNoPriorSystemic,
-        Setting::RecurrentAfterSystemic,
-        Setting::RecurrentAny,
-        Setting::LocalRecurrence,
-    ];
-    for s in all {
+    for &s in Setting::ALL {
         if !catalogue.options.iter().any(|o| o.settings.contains(&s)) {
             return Err(format!("no option is listed for setting {s:?}"));
         }

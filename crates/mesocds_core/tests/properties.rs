@@ -1,0 +1,308 @@
+//! Properties over arbitrary cases and arbitrary case-file text (proptest).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+
+use mesocds_core::Case;
+use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
+use mesocds_core::case_file::{self, SavedWith};
+use mesocds_core::staging::StageStatus;
+use mesocds_core::vocab::{
+    DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, Input, MCategory,
+    NCategory, PriorTherapy, Sex, Site, StageGroup, StagingBasis, TCategory, Vocab,
+};
+use mesocds_core::{ClinicalTables, assess};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn tables() -> &'static ClinicalTables {
+    ClinicalTables::embedded().expect("embedded tables load")
+}
+
+fn vocab<T: Vocab + std::fmt::Debug>() -> impl Strategy<Value = T> {
+    select(T::ALL)
+}
+
+fn opt<S: Strategy>(s: S) -> impl Strategy<Value = Option<S::Value>> {
+    proptest::option::of(s)
+}
+
+fn age() -> impl Strategy<Value = AgeYears> {
+    prop_oneof![
+        Just(48u16),
+        Just(49),
+        Just(75),
+        Just(76),
+        0u16..=AgeYears::MAX
+    ]
+    .prop_map(|a| AgeYears::new(a).expect("in range"))
+}
+
+fn wbc() -> impl Strategy<Value = Wbc> {
+    prop_oneof![Just(8.3), Just(15.6), Just(15.5), 0.0f64..=Wbc::MAX]
+        .prop_map(|v| Wbc::new(v).expect("in range"))
+}
+
+fn hb() -> impl Strategy<Value = Hemoglobin> {
+    prop_oneof![Just(14.6), Just(14.5), 0.0f64..=Hemoglobin::MAX]
+        .prop_map(|v| Hemoglobin::new(v).expect("in range"))
+}
+
+fn findings() -> impl Strategy<Value = BTreeSet<Finding>> {
+    proptest::collection::btree_set(vocab::<Finding>(), 0..10)
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z0-9 ()\\[\\]{}\"'\\\\/:,.\n\t×⁹µ≥-]{0,60}",
+    ]
+}
+
+prop_compose! {
+    fn arb_case()(
+        label in text(),
+        notes in text(),
+        patient in (opt(age()), opt(vocab::<Sex>()), opt(vocab::<Ecog>())),
+        disease in (
+            opt(vocab::<Site>()),
+            opt(vocab::<Extent>()),
+            opt(vocab::<Histology>()),
+            opt(vocab::<DiagnosisCertainty>()),
+            opt(vocab::<DiseaseStatus>()),
+        ),
+        staging in (
+            opt(vocab::<StagingBasis>()),
+            opt(vocab::<TCategory>()),
+            opt(vocab::<NCategory>()),
+            opt(vocab::<MCategory>()),
+            findings(),
+        ),
+        labs in (opt(wbc()), opt(hb())),
+        therapy in (
+            opt(proptest::collection::btree_set(vocab::<PriorTherapy>(), 0..6)),
+            opt(any::<bool>()),
+            opt(any::<bool>()),
+            opt(any::<bool>()),
+        ),
+    ) -> Case {
+        let mut c = Case {
+            label,
+            notes,
+            ..Case::default()
+        };
+        (c.patient.age_years, c.patient.sex, c.patient.ecog) = patient;
+        (
+            c.disease.site,
+            c.disease.extent,
+            c.disease.histology,
+            c.disease.diagnosis,
+            c.disease.status,
+        ) = disease;
+        (
+            c.staging.basis,
+            c.staging.t,
+            c.staging.n,
+            c.staging.m,
+            c.staging.findings,
+        ) = staging;
+        (c.labs.wbc_10e9_per_l, c.labs.hb_g_per_dl) = labs;
+        (
+            c.therapy.prior_systemic,
+            c.therapy.anticoagulant,
+            c.therapy.antiplatelet,
+            c.therapy.nsaid,
+        ) = therapy;
+        c
+    }
+}
+
+fn saved_with() -> impl Strategy<Value = SavedWith> {
+    (text(), text()).prop_map(|(app_version, content)| SavedWith {
+        app_version,
+        content,
+    })
+}
+
+/// The T category a finding implies, by hand from the PDQ wording (clinical-reference §3.1).
+fn t_of(f: Finding) -> Option<(u8, TCategory)> {
+    use Finding::*;
+    match f {
+        IpsilateralParietalPleura => Some((1, TCategory::T1)),
+        DiaphragmaticMuscle | PulmonaryParenchyma => Some((2, TCategory::T2)),
+        EndothoracicFascia | MediastinalFat | ChestWallSolitaryFocus | PericardiumNontransmural => {
+            Some((3, TCategory::T3))
+        }
+        ChestWallDiffuse
+        | TransdiaphragmaticPeritoneum
+        | ContralateralPleura
+        | MediastinalOrgans
+        | Spine
+        | PericardiumInternalSurface
+        | Myocardium => Some((4, TCategory::T4)),
+        _ => None,
+    }
+}
+
+/// The N category a finding implies, by hand from the PDQ wording.
+fn n_of(f: Finding) -> Option<(u8, NCategory)> {
+    use Finding::*;
+    match f {
+        NoRegionalNodes => Some((0, NCategory::N0)),
+        IpsilateralBronchopulmonaryNodes
+        | IpsilateralHilarNodes
+        | IpsilateralMediastinalNodes
+        | InternalMammaryNodes
+        | PeridiaphragmaticNodes
+        | PericardialFatPadNodes
+        | IntercostalNodes => Some((1, NCategory::N1)),
+        ContralateralMediastinalNodes
+        | IpsilateralSupraclavicularNodes
+        | ContralateralSupraclavicularNodes => Some((2, NCategory::N2)),
+        _ => None,
+    }
+}
+
+proptest! {
+    #[test]
+    fn assess_never_panics_and_results_are_consistent(case in arb_case()) {
+        let a = assess(&case, tables());
+        // Stage: a group only when assigned; an assigned stage lacks at most its basis.
+        match a.stage.status {
+            StageStatus::Assigned => {
+                prop_assert!(a.stage.group.is_some());
+                prop_assert!(a.stage.possible.is_empty());
+                prop_assert!(a.stage.missing.iter().all(|i| *i == Input::Basis));
+                prop_assert_eq!(case.disease.site, Some(Site::Pleural));
+                prop_assert_eq!(case.disease.extent, Some(Extent::Diffuse));
+            }
+            StageStatus::NotApplicable => {
+                prop_assert!(a.stage.group.is_none());
+                prop_assert!(
+                    case.disease.site.is_some_and(|s| s != Site::Pleural)
+                        || case.disease.extent == Some(Extent::Solitary)
+                );
+            }
+            StageStatus::Incomplete | StageStatus::NotAssignable => {
+                prop_assert!(a.stage.group.is_none());
+            }
+        }
+        prop_assert_eq!(a.stage.basis.is_none(), a.stage.missing.contains(&Input::Basis));
+        // EORTC: a score exactly when nothing is missing, within 0..=2.94.
+        prop_assert_eq!(a.eortc.score.is_some(), a.eortc.missing.is_empty());
+        prop_assert_eq!(a.eortc.score.is_some(), a.eortc.risk.is_some());
+        if let Some(s) = a.eortc.score {
+            prop_assert!(s <= 294);
+        }
+        // CALGB: a group never comes with missing input.
+        if a.calgb.group.is_some() {
+            prop_assert!(a.calgb.missing.is_empty());
+        }
+        // Treatment: options only with a status; each option under a chosen setting, once.
+        if !a.treatment.options.is_empty() {
+            prop_assert!(case.disease.status.is_some());
+        }
+        let mut ids = BTreeSet::new();
+        for o in &a.treatment.options {
+            prop_assert!(a.treatment.settings.contains(&o.setting));
+            prop_assert!(ids.insert(o.option.id.as_str()));
+        }
+        // Never "HR 0.034" in anything shown.
+        for note in a.stage.notes.iter().chain(&a.eortc.notes).chain(&a.calgb.notes).chain(&a.treatment.notes) {
+            prop_assert!(!note.contains("0.034"));
+        }
+        for o in &a.treatment.options {
+            for c in &o.caveats {
+                prop_assert!(!c.text.contains("0.034"));
+            }
+        }
+    }
+
+    #[test]
+    fn any_m1_pleural_diffuse_case_with_t_and_n_entered_is_stage_iv(
+        case in arb_case(),
+        t_pick in vocab::<TCategory>(),
+        n_pick in vocab::<NCategory>(),
+        use_pick_t in any::<bool>(),
+        use_pick_n in any::<bool>(),
+        add_m1_finding in any::<bool>(),
+    ) {
+        let mut case = case;
+        case.disease.site = Some(Site::Pleural);
+        case.disease.extent = Some(Extent::Diffuse);
+        case.staging.m = Some(MCategory::M1);
+        // No finding may contradict the picked M1.
+        if case.staging.findings.contains(&Finding::NoDistantMetastasis) {
+            if add_m1_finding {
+                case.staging.findings.insert(Finding::DistantMetastasis);
+            } else {
+                case.staging.findings.remove(&Finding::NoDistantMetastasis);
+            }
+        }
+        // T and N are entered, by pick or by findings, and never contradict each other.
+        let derived_t = case.staging.findings.iter().filter_map(|f| t_of(*f)).max_by_key(|(rank, _)| *rank);
+        case.staging.t = match derived_t {
+            None => Some(t_pick),
+            Some((_, t)) => use_pick_t.then_some(t),
+        };
+        let derived_n = case.staging.findings.iter().filter_map(|f| n_of(*f)).max_by_key(|(rank, _)| *rank);
+        case.staging.n = match derived_n {
+            None => Some(n_pick),
+            Some((_, n)) => use_pick_n.then_some(n),
+        };
+        let a = assess(&case, tables());
+        prop_assert_eq!(a.stage.status, StageStatus::Assigned, "{:?}", a.stage.notes);
+        prop_assert_eq!(a.stage.group, Some(StageGroup::IV));
+    }
+
+    #[test]
+    fn save_then_load_is_the_identity(case in arb_case(), saved in saved_with()) {
+        let text = case_file::to_ron(&case, &saved).expect("serialize");
+        let loaded = case_file::from_ron(&text).expect("a saved case loads");
+        prop_assert_eq!(&loaded.case, &case);
+        prop_assert_eq!(&loaded.saved_with, &saved);
+        prop_assert_eq!(loaded.migrated_from, None);
+        // And the text is stable: saving the loaded case gives the same text.
+        prop_assert_eq!(case_file::to_ron(&loaded.case, &loaded.saved_with).expect("serialize"), text);
+    }
+
+    #[test]
+    fn from_ron_never_panics_on_arbitrary_text(s in any::<String>()) {
+        let _ = case_file::from_ron(&s);
+    }
+
+    #[test]
+    fn from_ron_never_panics_on_ron_like_text(
+        body in "[A-Za-z0-9_ (),:\\[\\]{}\"'\\\\/*.\n#-]{0,300}",
+    ) {
+        let _ = case_file::from_ron(&body);
+        let _ = case_file::from_ron(&format!("MesoCdsCase({body}"));
+        let _ = case_file::from_ron(&format!("MesoCdsCase(format: 1, {body}"));
+        let _ = case_file::from_ron(&format!("MesoCdsCase(format: 1, saved_with: (app_version: \"\", content: \"\"), case: ({body}"));
+    }
+
+    #[test]
+    fn from_ron_never_panics_on_mutated_case_files(
+        case in arb_case(),
+        cut in any::<proptest::sample::Index>(),
+        flips in proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 0..8),
+        truncate in any::<bool>(),
+    ) {
+        let text = case_file::to_ron(&case, &SavedWith::default()).expect("serialize");
+        let mut bytes = text.into_bytes();
+        for (at, byte) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        if truncate {
+            let n = cut.index(bytes.len());
+            bytes.truncate(n);
+        }
+        let mutated = String::from_utf8_lossy(&bytes);
+        if let Ok(loaded) = case_file::from_ron(&mutated) {
+            // Whatever loads is a valid case: it serializes and loads back to itself.
+            let again = case_file::to_ron(&loaded.case, &loaded.saved_with).expect("serialize");
+            prop_assert_eq!(case_file::from_ron(&again).expect("reload").case, loaded.case);
+        }
+    }
+}
