@@ -267,6 +267,16 @@ mod tests {
     }
 
     #[test]
+    fn median_os_must_match_the_outcome_text() {
+        let bad = TREATMENTS_RON.replacen("option_months: 18.1", "option_months: 19.1", 1);
+        let err = ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &bad).unwrap_err();
+        assert!(
+            matches!(err, TableError::Invalid { ref message, .. } if message.contains("19.1")),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn catalogue_checks() {
         let dup_id =
             TREATMENTS_RON.replacen("id: \"vinorelbine\"", "id: \"nivolumab_ipilimumab\"", 1);

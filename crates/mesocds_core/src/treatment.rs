@@ -142,6 +142,21 @@ pub struct TreatmentOption {
     /// Caveats checked against the case.
     #[serde(default)]
     pub caveats: Vec<CaveatRule>,
+    /// Median overall survival of the option and its comparator, where the PDQ gives both.
+    #[serde(default)]
+    pub median_os: Option<MedianOs>,
+}
+
+/// Median overall survival of an option against its comparator, as the PDQ reports them.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MedianOs {
+    /// Median overall survival with the option, months.
+    pub option_months: f64,
+    /// Median overall survival with the comparator, months.
+    pub comparator_months: f64,
+    /// The comparator, e.g. "cisplatin alone" or "historical control".
+    pub comparator: String,
 }
 
 impl TreatmentOption {
@@ -592,6 +607,23 @@ pub(crate) fn validate(catalogue: &TreatmentCatalogue) -> Result<(), String> {
                     return Err(format!(
                         "option {:?}: outcome {:?} shows a CI but has no ci_level_percent",
                         o.id, outcome.endpoint
+                    ));
+                }
+            }
+        }
+        if let Some(os) = &o.median_os {
+            let results: Vec<&str> = o
+                .trial
+                .iter()
+                .flat_map(|t| t.outcomes.iter())
+                .map(|oc| oc.result.as_str())
+                .collect();
+            for months in [os.option_months, os.comparator_months] {
+                let written = format!("{months:.1}");
+                if !results.iter().any(|r| r.contains(&written)) {
+                    return Err(format!(
+                        "option {:?}: median_os {written} months is not in any outcome result",
+                        o.id
                     ));
                 }
             }
