@@ -281,11 +281,9 @@ impl Inputs {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
-            eprintln!(
-                "mesocds: the desktop app is not part of this build yet. Use `mesocds assess` \
-                 or `mesocds check` (see `mesocds --help`)."
-            );
-            Ok(ExitCode::from(2))
+            crate::app::run_native(cli.case)
+                .map_err(|e| anyhow::anyhow!("could not open the desktop app window: {e}"))?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Assess(args)) => run_assess(&args),
         Some(Command::Check(args)) => Ok(run_check(&args)),

@@ -1,9 +1,10 @@
-//! MesoCDS, the application: the command line (and, later, the desktop app and the PDF summary)
-//! on the clinical core in `crates/mesocds_core`.
+//! MesoCDS, the application: the desktop app and the command line (and, later, the PDF
+//! summary) on the clinical core in `crates/mesocds_core`.
 //!
 //! Nothing here computes clinical results: it parses input, calls [`mesocds_core::assess`], and
 //! formats what the core returns.
 
+pub mod app;
 pub mod cli;
 pub mod json;
 pub mod summary;

@@ -3,3 +3,7 @@
 // The command line: `assess` (text and the JSON contract), `check`, `--save`/`--case`,
 // rejection of bad values, and the exit codes.
 mod cli;
+
+// The desktop app driven headlessly through AccessKit (egui_kittest): tabs, staging, scores,
+// inline validation, unsaved-changes prompt, undo, crash recovery, dialogs.
+mod ui;

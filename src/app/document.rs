@@ -1,0 +1,276 @@
+//! The open case: its file, whether it changed since it was saved, and undo/redo.
+
+use std::path::{Path, PathBuf};
+
+use mesocds_core::Case;
+use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
+use mesocds_core::case_file::{LoadedCase, SavedWith};
+
+/// Edits closer together than this (seconds) are one undo step, so typing a word is one step.
+const COALESCE_SECONDS: f64 = 1.0;
+/// Undo history kept.
+const MAX_UNDO: usize = 200;
+
+/// The open case.
+#[derive(Debug, Default)]
+pub struct Document {
+    /// The case as edited.
+    pub case: Case,
+    /// The file it was loaded from or saved to.
+    pub path: Option<PathBuf>,
+    /// The versions the file was saved with, when it was loaded from a file.
+    pub saved_with: Option<SavedWith>,
+    /// The case as last saved or loaded: the document is dirty when `case` differs.
+    saved: Case,
+    undo: Vec<Case>,
+    redo: Vec<Case>,
+    last_edit_time: Option<f64>,
+}
+
+impl Document {
+    /// A new, empty case.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A case loaded from `path`.
+    pub fn loaded(path: &Path, loaded: LoadedCase) -> Self {
+        Self {
+            saved: loaded.case.clone(),
+            case: loaded.case,
+            path: Some(path.to_owned()),
+            saved_with: Some(loaded.saved_with),
+            ..Self::default()
+        }
+    }
+
+    /// A case recovered after a crash: unsaved, so dirty, and tied to its original file if any.
+    pub fn recovered(case: Case, origin: Option<PathBuf>) -> Self {
+        Self {
+            case,
+            path: origin,
+            ..Self::default()
+        }
+    }
+
+    /// Whether the case differs from the saved file.
+    pub fn is_dirty(&self) -> bool {
+        self.case != self.saved
+    }
+
+    /// Records that the case changed from `before` at time `now` (seconds).
+    pub fn record_edit(&mut self, before: Case, now: f64) {
+        let coalesce = self
+            .last_edit_time
+            .is_some_and(|t| now - t < COALESCE_SECONDS)
+            && !self.undo.is_empty();
+        if !coalesce {
+            self.undo.push(before);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.last_edit_time = Some(now);
+    }
+
+    /// Undoes the last edit; `false` when there is none.
+    pub fn undo(&mut self) -> bool {
+        match self.undo.pop() {
+            Some(previous) => {
+                self.redo.push(std::mem::replace(&mut self.case, previous));
+                self.last_edit_time = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Redoes the last undone edit; `false` when there is none.
+    pub fn redo(&mut self) -> bool {
+        match self.redo.pop() {
+            Some(next) => {
+                self.undo.push(std::mem::replace(&mut self.case, next));
+                self.last_edit_time = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Marks the case as saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf, saved_with: SavedWith) {
+        self.saved = self.case.clone();
+        self.path = Some(path);
+        self.saved_with = Some(saved_with);
+    }
+
+    /// The label to show: the case label, or the file name, or "Untitled case".
+    pub fn display_name(&self) -> String {
+        let label = self.case.label.trim();
+        if !label.is_empty() {
+            return label.to_owned();
+        }
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled case".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The window title: "<case label> — MesoCDS", with a marker while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let marker = if self.is_dirty() { "● " } else { "" };
+        format!("{marker}{} — MesoCDS", self.display_name())
+    }
+}
+
+/// The text typed into the number fields, kept apart from the case so that a half-typed or
+/// invalid value can be shown with its message while the case holds "not entered".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormText {
+    /// Age field text.
+    pub age: String,
+    /// WBC field text.
+    pub wbc: String,
+    /// Hemoglobin field text.
+    pub hb: String,
+}
+
+impl FormText {
+    /// The texts for the values in `case`.
+    pub fn from_case(case: &Case) -> Self {
+        Self {
+            age: case
+                .patient
+                .age_years
+                .map_or_else(String::new, |a| a.get().to_string()),
+            wbc: case
+                .labs
+                .wbc_10e9_per_l
+                .map_or_else(String::new, |w| w.get().to_string()),
+            hb: case
+                .labs
+                .hb_g_per_dl
+                .map_or_else(String::new, |h| h.get().to_string()),
+        }
+    }
+}
+
+/// Parses an age field: empty is not entered; otherwise a whole number 0–120.
+///
+/// # Errors
+/// The message to show under the field.
+pub fn parse_age(text: &str) -> Result<Option<AgeYears>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let years: u16 = t
+        .parse()
+        .map_err(|_| "Enter whole years, 0 to 120.".to_owned())?;
+    AgeYears::new(years).map(Some).map_err(|e| e.to_string())
+}
+
+fn parse_decimal(text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!("{text:?} is not a number.")),
+    }
+}
+
+/// Parses a WBC field (×10⁹/L): empty is not entered.
+///
+/// # Errors
+/// The message to show under the field.
+pub fn parse_wbc(text: &str) -> Result<Option<Wbc>, String> {
+    match parse_decimal(text) {
+        Ok(Some(v)) => Wbc::new(v).map(Some).map_err(|e| e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(format!("{e} Enter the WBC count in ×10⁹/L, e.g. 8.3.")),
+    }
+}
+
+/// Parses a hemoglobin field (g/dL): empty is not entered.
+///
+/// # Errors
+/// The message to show under the field.
+pub fn parse_hb(text: &str) -> Result<Option<Hemoglobin>, String> {
+    match parse_decimal(text) {
+        Ok(Some(v)) => Hemoglobin::new(v).map(Some).map_err(|e| e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(format!("{e} Enter hemoglobin in g/dL, e.g. 13.5.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dirty_follows_the_saved_case_through_undo() {
+        let mut doc = Document::new();
+        assert!(!doc.is_dirty());
+        let before = doc.case.clone();
+        doc.case.label = "MC-1".to_owned();
+        doc.record_edit(before, 0.0);
+        assert!(doc.is_dirty());
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "undo back to the saved case is clean");
+        assert!(doc.redo());
+        assert_eq!(doc.case.label, "MC-1");
+        assert!(!doc.redo());
+    }
+
+    #[test]
+    fn quick_edits_coalesce_into_one_undo_step() {
+        let mut doc = Document::new();
+        for (i, ch) in ["M", "MC", "MC-"].iter().enumerate() {
+            let before = doc.case.clone();
+            doc.case.label = (*ch).to_owned();
+            doc.record_edit(before, 0.1 * i as f64);
+        }
+        let before = doc.case.clone();
+        doc.case.label = "MC-2".to_owned();
+        doc.record_edit(before, 5.0);
+        assert!(doc.undo());
+        assert_eq!(doc.case.label, "MC-");
+        assert!(doc.undo());
+        assert_eq!(doc.case.label, "");
+        assert!(!doc.undo());
+    }
+
+    #[test]
+    fn titles() {
+        let mut doc = Document::new();
+        assert_eq!(doc.window_title(), "Untitled case — MesoCDS");
+        doc.case.label = "MC-9".to_owned();
+        assert_eq!(doc.window_title(), "● MC-9 — MesoCDS");
+    }
+
+    #[test]
+    fn number_fields() {
+        assert_eq!(parse_age(""), Ok(None));
+        assert!(parse_age("abc").is_err());
+        assert!(parse_age("300").unwrap_err().contains("0 to 120"));
+        assert_eq!(parse_wbc(" 8,3 ").map(|w| w.map(Wbc::get)), Ok(Some(8.3)));
+        assert!(parse_wbc("8300").unwrap_err().contains("per µL"));
+        assert!(parse_wbc("lots").unwrap_err().contains("×10⁹/L"));
+        assert!(parse_hb("146").unwrap_err().contains("g/L"));
+        let case = Case::default();
+        assert_eq!(FormText::from_case(&case), FormText::default());
+    }
+}

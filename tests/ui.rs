@@ -1,0 +1,335 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The desktop app, driven headlessly through AccessKit with `egui_kittest` (no GPU, no display).
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use mesocds::app::services::{FileDialogs, Recovery};
+use mesocds::app::{MesoApp, PendingAction, Services};
+use mesocds_core::Case;
+use mesocds_core::case_file::{self, SavedWith};
+
+/// Dialogs that answer from a script instead of asking the user.
+#[derive(Default)]
+struct ScriptedDialogs {
+    open: Vec<PathBuf>,
+    save: Vec<PathBuf>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open.pop()
+    }
+    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        self.save.pop()
+    }
+}
+
+fn harness_with(
+    dialogs: ScriptedDialogs,
+    recovery: &Path,
+    open: Option<PathBuf>,
+) -> Harness<'static, MesoApp> {
+    let recovery = Recovery::in_dir(recovery);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(move |cc| {
+            MesoApp::new(
+                cc,
+                Services {
+                    dialogs: Box::new(dialogs),
+                    recovery,
+                    open,
+                },
+            )
+        });
+    h.run();
+    h
+}
+
+fn harness(recovery: &Path) -> Harness<'static, MesoApp> {
+    harness_with(ScriptedDialogs::default(), recovery, None)
+}
+
+fn tab(h: &mut Harness<'_, MesoApp>, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
+}
+
+/// Opens the combo box `combo` and picks `option`.
+fn pick(h: &mut Harness<'_, MesoApp>, combo: &str, option: &str) {
+    h.get_by_role_and_label(Role::ComboBox, combo).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, option).click();
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'_, MesoApp>, field: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, field).click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, field)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn every_tab_opens_by_its_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    tab(&mut h, "Staging");
+    assert!(h.query_by_label_contains("Stage groups for").is_some());
+    tab(&mut h, "Prognosis");
+    assert!(h.query_by_label("EORTC prognostic score").is_some());
+    assert!(h.query_by_label("No EORTC score").is_some());
+    tab(&mut h, "Treatment options");
+    assert!(h.query_by_label("No options listed").is_some());
+    tab(&mut h, "Report");
+    assert!(h.query_by_label("Copy plain text").is_some());
+    tab(&mut h, "Case");
+    assert!(h.query_by_label("Still missing").is_some());
+    assert_eq!(h.state().prefs().tab, mesocds::app::tabs::Tab::Case);
+}
+
+#[test]
+fn picking_t3_n1_m0_shows_stage_iiia() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    pick(&mut h, "Site", "Pleural");
+    pick(&mut h, "Extent", "Diffuse (intracavitary)");
+    tab(&mut h, "Staging");
+    assert!(h.query_by_label("Stage IIIA").is_none());
+    pick(&mut h, "T category", "T3");
+    pick(&mut h, "N category", "N1");
+    // Without M the stage is incomplete: M is never assumed M0.
+    assert!(h.query_by_label("Incomplete").is_some());
+    pick(&mut h, "M category", "M0");
+    assert!(h.query_by_label("Stage IIIA").is_some());
+    assert!(h.query_by_label_contains("T3 N1 M0").is_some());
+}
+
+#[test]
+fn findings_derive_the_category_and_name_the_driver() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    tab(&mut h, "Staging");
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "Direct extension of the tumor into the spine",
+    )
+    .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("T4 — driven by: Direct extension of the tumor into the spine")
+            .is_some()
+    );
+}
+
+fn enter_eortc_inputs(h: &mut Harness<'_, MesoApp>, wbc: &str) {
+    type_into(h, "WBC", wbc);
+    pick(h, "Sex", "Male");
+    pick(h, "ECOG performance status", "ECOG 1");
+    pick(h, "Histology", "Epithelioid");
+    pick(h, "Diagnostic certainty", "Definite");
+}
+
+#[test]
+fn eortc_inputs_give_the_score_with_its_factors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    enter_eortc_inputs(&mut h, "9.1");
+    tab(&mut h, "Prognosis");
+    // WBC 9.1 > 8.3 (0.55) + ECOG 1 (0.60) + male (0.60) = 1.75: high risk.
+    assert!(h.query_by_label("EORTC score 1.75 — high risk").is_some());
+    assert!(h.query_by_label("+0.55").is_some());
+}
+
+#[test]
+fn letters_in_wbc_show_a_message_and_no_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    enter_eortc_inputs(&mut h, "9.1x");
+    assert!(h.query_by_label_contains("is not a number").is_some());
+    assert!(h.query_by_label_contains("Not used").is_some());
+    assert_eq!(h.state().document().case.labs.wbc_10e9_per_l, None);
+    tab(&mut h, "Prognosis");
+    assert!(h.query_by_label("No EORTC score").is_some());
+    // Both EORTC and CALGB say what they miss.
+    assert_eq!(
+        h.query_all_by_label_contains("Missing: White blood cell count")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn a_wbc_per_microlitre_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    type_into(&mut h, "WBC", "8300");
+    assert!(h.query_by_label_contains("per µL").is_some());
+    assert_eq!(h.state().document().case.labs.wbc_10e9_per_l, None);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    type_into(&mut h, "Case label", "MC-42");
+    assert!(h.state().document().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert_eq!(h.state().pending_prompt(), Some(&PendingAction::Quit));
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    for b in ["Save", "Discard", "Cancel"] {
+        assert!(h.query_by_role_and_label(Role::Button, b).is_some(), "{b}");
+    }
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(h.state().pending_prompt(), None);
+    assert!(h.state().document().is_dirty(), "cancel keeps the work");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    type_into(&mut h, "Case label", "MC-43");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert_eq!(h.state().pending_prompt(), Some(&PendingAction::Quit));
+}
+
+#[test]
+fn new_with_unsaved_changes_then_discard_starts_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    type_into(&mut h, "Case label", "MC-44");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().pending_prompt(), Some(&PendingAction::New));
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run();
+    assert_eq!(h.state().document().case, Case::default());
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn undo_and_redo_of_case_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    pick(&mut h, "Sex", "Female");
+    assert!(h.state().document().case.patient.sex.is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document().case.patient.sex, None);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(h.state().document().case.patient.sex.is_some());
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    {
+        let mut h = harness(&recovery_dir);
+        type_into(&mut h, "Case label", "MC-CRASH");
+        // Let the autosave delay pass (each step advances egui's clock).
+        for _ in 0..40 {
+            h.step();
+        }
+        assert!(recovery_dir.join("recovery.ron").exists(), "autosaved");
+        // Simulated crash: the harness is dropped without saving or discarding.
+    }
+    let mut h = harness(&recovery_dir);
+    assert!(h.state().recovery_offered());
+    assert!(h.query_by_label("Recover unsaved work?").is_some());
+    h.get_by_role_and_label(Role::Button, "Recover").click();
+    h.run();
+    assert_eq!(h.state().document().case.label, "MC-CRASH");
+    assert!(h.state().document().is_dirty(), "recovered work is unsaved");
+}
+
+#[test]
+fn open_and_save_through_the_dialogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("existing.ron");
+    let case = Case {
+        label: "MC-FILE".to_owned(),
+        ..Case::default()
+    };
+    case_file::save(&existing, &case, &SavedWith::default()).unwrap();
+    let target = dir.path().join("saved-as.ron");
+    let dialogs = ScriptedDialogs {
+        open: vec![existing.clone()],
+        save: vec![target.clone()],
+    };
+    let mut h = harness_with(dialogs, &dir.path().join("recovery"), None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(h.state().document().case.label, "MC-FILE");
+    assert_eq!(
+        h.state().document().path.as_deref(),
+        Some(existing.as_path())
+    );
+    assert_eq!(h.state().prefs().recent.first(), Some(&existing));
+    type_into(&mut h, "Case label", "-2");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    let saved = case_file::load(&target).unwrap();
+    assert_eq!(saved.case.label, "MC-FILE-2");
+    // The original file is untouched by Save As.
+    assert_eq!(case_file::load(&existing).unwrap().case.label, "MC-FILE");
+}
+
+#[test]
+fn a_bad_file_shows_an_error_and_keeps_the_open_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "MesoCdsCase(format: 1, saved_with: (").unwrap();
+    let dialogs = ScriptedDialogs {
+        open: vec![bad],
+        save: vec![],
+    };
+    let mut h = harness_with(dialogs, &dir.path().join("recovery"), None);
+    type_into(&mut h, "Case label", "KEEP");
+    // Saving first would be asked; discard-free path: the case is dirty, so Open asks.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run();
+    let err = h.state().error().expect("an error is shown").to_owned();
+    assert!(err.contains("bad.ron"), "{err}");
+    assert!(err.contains("line"), "{err}");
+    assert!(
+        h.query_by_label_contains("Could not open the case")
+            .is_some()
+    );
+}
+
+#[test]
+fn opening_a_case_file_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("start.ron");
+    let case = Case {
+        label: "MC-START".to_owned(),
+        ..Case::default()
+    };
+    case_file::save(&file, &case, &SavedWith::default()).unwrap();
+    let h = harness_with(
+        ScriptedDialogs::default(),
+        &dir.path().join("r"),
+        Some(file),
+    );
+    assert_eq!(h.state().document().case.label, "MC-START");
+    assert_eq!(h.state().document().window_title(), "MC-START — MesoCDS");
+}
