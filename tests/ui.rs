@@ -94,6 +94,18 @@ fn every_tab_opens_by_its_label() {
 }
 
 #[test]
+fn ctrl_number_switches_tabs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert_eq!(h.state().prefs().tab, mesocds::app::tabs::Tab::Treatment);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().prefs().tab, mesocds::app::tabs::Tab::Case);
+}
+
+#[test]
 fn picking_t3_n1_m0_shows_stage_iiia() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

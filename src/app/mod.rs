@@ -107,6 +107,8 @@ pub enum Command {
     Redo,
     /// Copy text to the clipboard.
     Copy(String),
+    /// Show a tab (Ctrl+1 … Ctrl+5).
+    ShowTab(Tab),
 }
 
 /// What waits behind the unsaved-changes prompt.
@@ -197,6 +199,11 @@ impl MesoApp {
     /// Whether a recovered case is being offered (for tests).
     pub fn recovery_offered(&self) -> bool {
         self.recovery_offer.is_some()
+    }
+
+    /// Shows a tab.
+    pub fn show_tab(&mut self, tab: Tab) {
+        self.prefs.tab = tab;
     }
 
     /// The preferences (for tests).
@@ -340,6 +347,7 @@ impl MesoApp {
                         self.form = FormText::from_case(&self.doc.case);
                     }
                 }
+                Command::ShowTab(tab) => self.prefs.tab = tab,
                 Command::Copy(text) => {
                     ctx.copy_text(text);
                     self.info = Some("Copied the plain-text summary".to_owned());
@@ -348,7 +356,7 @@ impl MesoApp {
         }
     }
 
-    fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         // Shift variants first: consume_shortcut matches Ctrl+S for Ctrl+Shift+S otherwise.
         let table: [(Modifiers, Key, Command); 8] = [
@@ -361,10 +369,16 @@ impl MesoApp {
             (Modifiers::COMMAND, Key::Z, Command::Undo),
             (Modifiers::COMMAND, Key::Y, Command::Redo),
         ];
+        let tab_keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
         ctx.input_mut(|i| {
             for (m, k, c) in table {
                 if i.consume_shortcut(&KeyboardShortcut::new(m, k)) {
                     commands.push(c);
+                }
+            }
+            for (key, tab) in tab_keys.into_iter().zip(Tab::ALL) {
+                if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
+                    commands.push(Command::ShowTab(tab));
                 }
             }
         });
@@ -656,7 +670,7 @@ impl eframe::App for MesoApp {
         };
 
         let mut commands = Vec::new();
-        self.shortcuts(&ctx, &mut commands);
+        Self::shortcuts(&ctx, &mut commands);
         // Dropped files open like File → Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw

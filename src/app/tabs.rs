@@ -30,6 +30,12 @@ pub enum Tab {
     Report,
 }
 
+impl std::fmt::Display for Tab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 impl Tab {
     /// Every tab, in order.
     pub const ALL: [Self; 5] = [
@@ -603,26 +609,18 @@ fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
             plot.bar_chart(BarChart::new("Option", option_bars).horizontal());
             plot.bar_chart(BarChart::new("Comparator", comparator_bars).horizontal());
         });
-    egui::Grid::new("os_table")
-        .num_columns(3)
-        .striped(true)
-        .show(ui, |ui| {
-            ui.label(RichText::new("Option").strong());
-            ui.label(RichText::new("Median OS").strong());
-            ui.label(RichText::new("Comparator").strong());
-            ui.end_row();
-            for o in with_os {
-                if let Some(os) = &o.option.median_os {
-                    ui.label(&o.option.name);
-                    ui.label(format!("{} months", os.option_months));
-                    ui.label(format!(
-                        "{}: {} months",
-                        os.comparator, os.comparator_months
-                    ));
-                    ui.end_row();
-                }
-            }
-        });
+    // Top to bottom in the same order as the bars; wrapped, so nothing is cut off at any zoom.
+    for o in &with_os {
+        if let Some(os) = &o.option.median_os {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&o.option.name).strong());
+                ui.label(format!(
+                    "{} months vs {} {} months",
+                    os.option_months, os.comparator, os.comparator_months
+                ));
+            });
+        }
+    }
     ui.label(
         RichText::new("Trials differ in populations, designs and CI levels; see each card. PrE0505's comparator is a historical control.")
             .weak(),
