@@ -165,6 +165,7 @@ impl MesoApp {
             title_sent: String::new(),
         };
         app.prefs.zoom = app.prefs.zoom.clamp(0.5, 3.0);
+        apply_style(&cc.egui_ctx);
         apply_prefs(&cc.egui_ctx, &app.prefs);
         match app.recovery.read() {
             Some(Ok(found)) => app.recovery_offer = Some(found),
@@ -640,6 +641,12 @@ fn sanitize(name: &str) -> String {
             }
         })
         .collect()
+}
+
+fn apply_style(ctx: &egui::Context) {
+    // Solid scroll bars, always shown where content overflows: floating bars that appear only on
+    // hover hide the fact that a tab scrolls, which matters at 150% zoom.
+    ctx.all_styles_mut(|s| s.spacing.scroll = egui::style::ScrollStyle::solid());
 }
 
 fn apply_prefs(ctx: &egui::Context, prefs: &Prefs) {
