@@ -23,6 +23,9 @@ impl FileDialogs for NoDialogs {
     fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         None
     }
+    fn pick_export(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 fn harness(tab: Tab) -> Harness<'static, MesoApp> {

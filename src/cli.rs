@@ -15,7 +15,9 @@ use mesocds_core::vocab::{
 };
 use mesocds_core::{Case, ClinicalTables, assess};
 
-use crate::{json, summary};
+use crate::report::model::{CaseSource, ReportMeta};
+use crate::report::pdf::Paper;
+use crate::{json, report};
 
 /// The version shown by `--version`.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -49,6 +51,22 @@ pub enum Command {
     Assess(AssessArgs),
     /// Validate case files: exit 0 when all are valid, 1 otherwise, naming each bad file.
     Check(CheckArgs),
+    /// Write a printable PDF: one case's summary, or a tumor-board pack of several cases.
+    Export(ExportArgs),
+}
+
+/// `mesocds export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Case files; several make a pack with a cover page.
+    #[arg(required = true, value_name = "CASE.ron")]
+    pub files: Vec<PathBuf>,
+    /// The PDF to write (written atomically; an existing file is replaced only on success).
+    #[arg(long, short, value_name = "OUT.pdf")]
+    pub output: PathBuf,
+    /// Paper size.
+    #[arg(long, default_value = "a4", value_parser = PossibleValuesParser::new(["a4", "letter"]))]
+    pub paper: String,
 }
 
 /// `mesocds assess`.
@@ -287,6 +305,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Assess(args)) => run_assess(&args),
         Some(Command::Check(args)) => Ok(run_check(&args)),
+        Some(Command::Export(args)) => run_export(&args),
     }
 }
 
@@ -312,9 +331,53 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
         let value = json::assessment_json(&case, &assessment, APP_VERSION);
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{}", summary::text_summary(&case, &assessment, APP_VERSION));
+        let source = CaseSource {
+            file: args.case.as_ref().and_then(|p| p.file_name()).map_or_else(
+                || "case from the command line".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            fingerprint: "not from a saved file".to_owned(),
+        };
+        let input = report::ReportInput {
+            case: &case,
+            source,
+        };
+        print!(
+            "{}",
+            report::build_report(&[input], tables, report_meta()).to_plain_text()
+        );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let tables = ClinicalTables::embedded().context("loading the embedded clinical tables")?;
+    let paper = if args.paper == "letter" {
+        Paper::Letter
+    } else {
+        Paper::A4
+    };
+    let pdf = report::export_files(&args.files, &args.output, paper, tables, report_meta())?;
+    println!(
+        "wrote {} ({} pages, {} case{})",
+        args.output.display(),
+        pdf.pages,
+        args.files.len(),
+        if args.files.len() == 1 { "" } else { "s" }
+    );
+    if !pdf.replaced_characters.is_empty() {
+        let list: String = pdf.replaced_characters.iter().collect();
+        eprintln!("warning: the PDF font cannot print these characters, shown as \"?\": {list}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report-wide facts of an export made now.
+pub fn report_meta() -> ReportMeta {
+    ReportMeta {
+        export_date: report::today(),
+        app_version: APP_VERSION.to_owned(),
+    }
 }
 
 fn run_check(args: &CheckArgs) -> ExitCode {

@@ -7,4 +7,4 @@
 pub mod app;
 pub mod cli;
 pub mod json;
-pub mod summary;
+pub mod report;

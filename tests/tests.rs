@@ -7,3 +7,6 @@ mod cli;
 // The desktop app driven headlessly through AccessKit (egui_kittest): tabs, staging, scores,
 // inline validation, unsaved-changes prompt, undo, crash recovery, dialogs.
 mod ui;
+
+// The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
+mod report;

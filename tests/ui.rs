@@ -17,6 +17,7 @@ use mesocds_core::case_file::{self, SavedWith};
 struct ScriptedDialogs {
     open: Vec<PathBuf>,
     save: Vec<PathBuf>,
+    export: Vec<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -25,6 +26,9 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         self.save.pop()
+    }
+    fn pick_export(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        self.export.pop()
     }
 }
 
@@ -134,8 +138,10 @@ fn findings_derive_the_category_and_name_the_driver() {
     .click();
     h.run();
     assert!(
-        h.query_by_label_contains("T4 — driven by: Direct extension of the tumor into the spine")
-            .is_some()
+        h.query_by_label_contains(
+            "T4, from findings: Direct extension of the tumor into the spine"
+        )
+        .is_some()
     );
 }
 
@@ -283,6 +289,7 @@ fn open_and_save_through_the_dialogs() {
     let dialogs = ScriptedDialogs {
         open: vec![existing.clone()],
         save: vec![target.clone()],
+        export: vec![],
     };
     let mut h = harness_with(dialogs, &dir.path().join("recovery"), None);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -311,6 +318,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_case() {
     let dialogs = ScriptedDialogs {
         open: vec![bad],
         save: vec![],
+        export: vec![],
     };
     let mut h = harness_with(dialogs, &dir.path().join("recovery"), None);
     type_into(&mut h, "Case label", "KEEP");
@@ -344,4 +352,36 @@ fn opening_a_case_file_at_start() {
     );
     assert_eq!(h.state().document().case.label, "MC-START");
     assert_eq!(h.state().document().window_title(), "MC-START — MesoCDS");
+}
+
+#[test]
+fn export_pdf_from_the_app_writes_the_summary_with_the_file_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mc.ron");
+    let case = Case {
+        label: "MC-PDF".to_owned(),
+        ..Case::default()
+    };
+    case_file::save(&file, &case, &SavedWith::default()).unwrap();
+    let out = dir.path().join("mc.pdf");
+    let dialogs = ScriptedDialogs {
+        export: vec![out.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = harness_with(dialogs, &dir.path().join("r"), Some(file.clone()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(h.state().error(), None);
+    // The Report tab previews the same model, with the saved file's fingerprint.
+    tab(&mut h, "Report");
+    let fp = mesocds::report::fingerprint(&std::fs::read(&file).unwrap());
+    assert!(h.query_by_label_contains(&fp).is_some(), "{fp}");
+    assert!(h.query_by_label("Tumor board decision").is_some());
+    // After an edit the fingerprint no longer claims to match the file.
+    tab(&mut h, "Case");
+    type_into(&mut h, "Case label", "-2");
+    tab(&mut h, "Report");
+    assert!(h.query_by_label_contains("matches no saved file").is_some());
 }

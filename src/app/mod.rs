@@ -19,6 +19,9 @@ use mesocds_core::case_file::{self, SavedWith};
 use mesocds_core::{ClinicalTables, INTENDED_USE, TableError, assess};
 
 use crate::cli::APP_VERSION;
+use crate::report;
+use crate::report::model::{CaseSource, Report};
+use crate::report::pdf::{self, Paper};
 use document::{Document, FormText};
 use services::{FileDialogs, NativeDialogs, Recovery};
 use tabs::Tab;
@@ -43,6 +46,8 @@ pub struct Prefs {
     pub dark: bool,
     /// Zoom factor (1.0 = 100%).
     pub zoom: f32,
+    /// US Letter paper for the PDF summary (A4 otherwise).
+    pub letter_paper: bool,
 }
 
 impl Default for Prefs {
@@ -52,6 +57,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             dark: false,
             zoom: 1.0,
+            letter_paper: false,
         }
     }
 }
@@ -109,6 +115,8 @@ pub enum Command {
     Copy(String),
     /// Show a tab (Ctrl+1 … Ctrl+5).
     ShowTab(Tab),
+    /// Export the PDF summary (dialog).
+    ExportPdf,
 }
 
 /// What waits behind the unsaved-changes prompt.
@@ -284,6 +292,67 @@ impl MesoApp {
         }
     }
 
+    /// The fingerprint printed on the PDF: of the saved file when the case is unchanged since it
+    /// was saved, otherwise a note that the pages match no saved file.
+    fn source(&self) -> CaseSource {
+        let file = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "unsaved case".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let saved_bytes = (!self.doc.is_dirty())
+            .then(|| self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()))
+            .flatten();
+        CaseSource {
+            file,
+            fingerprint: saved_bytes.map_or_else(
+                || "unsaved changes: matches no saved file".to_owned(),
+                |b| report::fingerprint(&b),
+            ),
+        }
+    }
+
+    fn report(&self, tables: &ClinicalTables) -> Report {
+        let input = report::ReportInput {
+            case: &self.doc.case,
+            source: self.source(),
+        };
+        report::build_report(&[input], tables, crate::cli::report_meta())
+    }
+
+    fn export_pdf(&mut self) {
+        let Ok(tables) = self.tables else { return };
+        let suggested = format!("{}.pdf", sanitize(&self.doc.display_name()));
+        let Some(path) = self.dialogs.pick_export(&suggested) else {
+            self.info = Some("Not exported: no file was chosen.".to_owned());
+            return;
+        };
+        let paper = if self.prefs.letter_paper {
+            Paper::Letter
+        } else {
+            Paper::A4
+        };
+        let result = pdf::render(&self.report(tables), paper)
+            .map_err(report::ExportError::from)
+            .and_then(|pdf| report::write_pdf(&path, &pdf).map(|()| pdf));
+        match result {
+            Ok(pdf) => {
+                self.error = None;
+                let mut msg = format!("Exported {} ({} pages)", path.display(), pdf.pages);
+                if !pdf.replaced_characters.is_empty() {
+                    let list: String = pdf.replaced_characters.iter().collect();
+                    msg.push_str(&format!("; printed as \"?\": {list}"));
+                }
+                self.info = Some(msg);
+            }
+            Err(e) => self.error = Some(format!("Could not export the PDF. {e}")),
+        }
+    }
+
     fn request(&mut self, action: PendingAction, ctx: &egui::Context) {
         if self.doc.is_dirty() {
             self.prompt = Some(action);
@@ -349,6 +418,7 @@ impl MesoApp {
                     }
                 }
                 Command::ShowTab(tab) => self.prefs.tab = tab,
+                Command::ExportPdf => self.export_pdf(),
                 Command::Copy(text) => {
                     ctx.copy_text(text);
                     self.info = Some("Copied the plain-text summary".to_owned());
@@ -360,13 +430,14 @@ impl MesoApp {
     fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         // Shift variants first: consume_shortcut matches Ctrl+S for Ctrl+Shift+S otherwise.
-        let table: [(Modifiers, Key, Command); 8] = [
+        let table: [(Modifiers, Key, Command); 9] = [
             (shift, Key::S, Command::SaveAs),
             (shift, Key::Z, Command::Redo),
             (Modifiers::COMMAND, Key::N, Command::New),
             (Modifiers::COMMAND, Key::O, Command::Open),
             (Modifiers::COMMAND, Key::S, Command::Save),
             (Modifiers::COMMAND, Key::Q, Command::Quit),
+            (Modifiers::COMMAND, Key::E, Command::ExportPdf),
             (Modifiers::COMMAND, Key::Z, Command::Undo),
             (Modifiers::COMMAND, Key::Y, Command::Redo),
         ];
@@ -422,11 +493,12 @@ impl MesoApp {
                 {
                     commands.push(Command::SaveAs);
                 }
-                ui.add_enabled(
-                    false,
-                    egui::Button::new("Export PDF…").shortcut_text("Ctrl+E"),
-                )
-                .on_disabled_hover_text("The PDF summary is not part of this build yet.");
+                if ui
+                    .add(egui::Button::new("Export PDF…").shortcut_text("Ctrl+E"))
+                    .clicked()
+                {
+                    commands.push(Command::ExportPdf);
+                }
                 ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
@@ -711,9 +783,9 @@ impl eframe::App for MesoApp {
             Tab::Prognosis => tabs::prognosis_tab_ui(ui, &assessment),
             Tab::Treatment => tabs::treatment_tab_ui(ui, &assessment),
             Tab::Report => {
-                let text = crate::summary::text_summary(&self.doc.case, &assessment, APP_VERSION);
-                if let Some(t) = tabs::report_tab_ui(ui, &text) {
-                    commands.push(Command::Copy(t));
+                let report = self.report(tables);
+                if let Some(c) = tabs::report_tab_ui(ui, &report) {
+                    commands.push(c);
                 }
             }
         }

@@ -12,6 +12,8 @@ pub trait FileDialogs {
     fn pick_open(&mut self) -> Option<PathBuf>;
     /// Asks where to save a case; `None` when cancelled or unavailable.
     fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Asks where to write the PDF summary; `None` when cancelled or unavailable.
+    fn pick_export(&mut self, suggested_name: &str) -> Option<PathBuf>;
 }
 
 /// Native dialogs through rfd (the xdg desktop portal on Linux).
@@ -30,6 +32,14 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Save case")
             .add_filter("MesoCDS case", &["ron"])
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+
+    fn pick_export(&mut self, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export PDF summary")
+            .add_filter("PDF", &["pdf"])
             .set_file_name(suggested_name)
             .save_file()
     }

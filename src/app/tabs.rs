@@ -4,10 +4,12 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 use mesocds_core::eortc::hundredths;
-use mesocds_core::staging::{AxisResult, CellValue, Implies, Ranked, StageStatus, lookup};
+use mesocds_core::staging::{CellValue, Implies, StageStatus, lookup};
 use mesocds_core::treatment::{CaveatKind, Direction, ListedOption};
 use mesocds_core::vocab::{Finding, Input, MCategory, NCategory, PriorTherapy, TCategory, Vocab};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
+
+use crate::report::model::{Block, Report, axis_text};
 
 use super::document::{FormText, parse_age, parse_hb, parse_wbc};
 use super::widgets::{
@@ -209,35 +211,6 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) {
 
 // ---------------------------------------------------------------------------------- Staging
 
-fn axis_source<C: Ranked>(r: &AxisResult<C>, tables: &ClinicalTables) -> String {
-    let drivers = |d: &mesocds_core::staging::Derived<C>| {
-        d.drivers
-            .iter()
-            .map(|f| {
-                tables
-                    .findings
-                    .finding(*f)
-                    .map_or_else(|| f.label().to_owned(), |e| e.text.clone())
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    match (&r.picked, &r.derived) {
-        (Some(p), None) => format!("{} (picked)", p.code()),
-        (None, Some(d)) => format!("{} — driven by: {}", d.category.code(), drivers(d)),
-        (Some(p), Some(d)) if !r.conflict => {
-            format!("{} (picked; findings agree: {})", p.code(), drivers(d))
-        }
-        (Some(p), Some(d)) => format!(
-            "DISAGREE: picked {}, findings give {} ({})",
-            p.code(),
-            d.category.code(),
-            drivers(d)
-        ),
-        (None, None) => NOT_ENTERED.to_owned(),
-    }
-}
-
 /// The Staging tab: findings grouped by category, direct pickers, and the stage with its reasons.
 pub fn staging_tab_ui(ui: &mut Ui, case: &mut Case, a: &Assessment<'_>, tables: &ClinicalTables) {
     egui::Panel::right("stage_result")
@@ -342,13 +315,13 @@ fn stage_result_ui(ui: &mut Ui, a: &Assessment<'_>, tables: &ClinicalTables) {
         .striped(true)
         .show(ui, |ui| {
             ui.label("T");
-            ui.label(axis_source(&s.t, tables));
+            ui.label(axis_text(&s.t, tables));
             ui.end_row();
             ui.label("N");
-            ui.label(axis_source(&s.n, tables));
+            ui.label(axis_text(&s.n, tables));
             ui.end_row();
             ui.label("M");
-            ui.label(axis_source(&s.m, tables));
+            ui.label(axis_text(&s.m, tables));
             ui.end_row();
         });
     missing_ui(ui, &s.missing);
@@ -659,32 +632,107 @@ pub fn treatment_tab_ui(ui: &mut Ui, a: &Assessment<'_>) {
 
 // ----------------------------------------------------------------------------------- Report
 
-/// The Report tab: a preview of the summary and its plain text with a Copy button.
-/// Returns the text to copy when the button was clicked.
-pub fn report_tab_ui(ui: &mut Ui, text: &str) -> Option<String> {
-    let mut copy = None;
+/// The Report tab: a preview of the same report model the PDF lays out, and its plain text
+/// with a Copy button. Returns the command for a clicked button.
+pub fn report_tab_ui(ui: &mut Ui, report: &Report) -> Option<super::Command> {
+    let mut command = None;
     egui::Panel::top("report_bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Copy plain text").clicked() {
-                copy = Some(text.to_owned());
+                command = Some(super::Command::Copy(report.to_plain_text()));
+            }
+            if ui.button("Export PDF…").clicked() {
+                command = Some(super::Command::ExportPdf);
             }
             ui.label(
                 RichText::new(
-                    "For pasting into an EHR note. The PDF summary comes with Export PDF.",
+                    "Plain text for pasting into an EHR note; the PDF has the same content.",
                 )
                 .weak(),
             );
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::both().show(ui, |ui| {
-            let mut view = text;
-            ui.add(
-                egui::TextEdit::multiline(&mut view)
-                    .font(egui::TextStyle::Monospace)
-                    .desired_width(f32::INFINITY),
-            );
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.set_max_width(820.0);
+            ui.label(RichText::new(&report.title).size(20.0).strong());
+            ui.label(format!(
+                "Exported {} · MesoCDS {}",
+                report.meta.export_date, report.meta.app_version
+            ));
+            ui.label(RichText::new(report.intended_use).strong());
+            for c in &report.cases {
+                ui.label(format!(
+                    "Case {} · file {} · {}",
+                    c.label, c.source.file, c.source.fingerprint
+                ));
+                for s in &c.sections {
+                    heading_ui(ui, &s.heading);
+                    for b in &s.blocks {
+                        report_block_ui(ui, b);
+                    }
+                }
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("Content: {}.", report.content)).weak());
         });
     });
-    copy
+    command
+}
+
+fn report_block_ui(ui: &mut Ui, b: &Block) {
+    match b {
+        Block::Lead(t) => {
+            ui.label(RichText::new(t).size(16.0).strong());
+        }
+        Block::Subheading(t) => {
+            ui.add_space(4.0);
+            ui.label(RichText::new(t).strong());
+        }
+        Block::Text(t) => {
+            ui.label(t);
+        }
+        Block::Fields(rows) => {
+            egui::Grid::new(ui.next_auto_id())
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (k, v) in rows {
+                        ui.label(RichText::new(k).strong());
+                        ui.label(v);
+                        ui.end_row();
+                    }
+                });
+        }
+        Block::Table { header, rows, .. } => {
+            egui::Grid::new(ui.next_auto_id())
+                .striped(true)
+                .num_columns(header.len())
+                .show(ui, |ui| {
+                    for h in header {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for r in rows {
+                        for c in r {
+                            ui.label(c);
+                        }
+                        ui.end_row();
+                    }
+                });
+        }
+        Block::Bullets(items) => notes_ui(ui, items),
+        Block::Numbered(items) => {
+            for (n, i) in items.iter().enumerate() {
+                ui.label(RichText::new(format!("{}. {i}", n + 1)).small());
+            }
+        }
+        Block::DecisionBox => {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label("Decision: ________________________________");
+                ui.label("Attendees: _______________________________");
+                ui.label("Date: ____________");
+            });
+        }
+    }
 }

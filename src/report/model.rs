@@ -1,0 +1,619 @@
+//! The report model: the summary of one case (or a tumor-board pack of several) as plain,
+//! text-level sections. It is built only from the core's assessment and the case as entered; the
+//! PDF layout ([`super::pdf`]), the Report tab and the command line's text output all render this
+//! same model, so they cannot disagree.
+
+use std::fmt::Write as _;
+
+use mesocds_core::calgb::CalgbResult;
+use mesocds_core::eortc::{EortcResult, hundredths};
+use mesocds_core::staging::{AxisResult, Ranked, StageResult, StageStatus};
+use mesocds_core::treatment::{CaveatKind, Direction, TreatmentResult};
+use mesocds_core::vocab::{Input, Vocab};
+use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
+
+/// Text for a value that was not entered.
+pub const NOT_ENTERED: &str = "not entered";
+
+/// Where a case came from, for the report's header and footer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseSource {
+    /// The file name, or a description such as "unsaved case".
+    pub file: String,
+    /// A short SHA-256 of the case file as saved (`sha256:` and 12 hex digits), or a note that
+    /// the case has unsaved changes.
+    pub fingerprint: String,
+}
+
+/// Report-wide facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportMeta {
+    /// Date of export, `YYYY-MM-DD`.
+    pub export_date: String,
+    /// The app version.
+    pub app_version: String,
+}
+
+/// A whole report: one case summary, or a pack with a cover page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Title of the document.
+    pub title: String,
+    /// Report-wide facts.
+    pub meta: ReportMeta,
+    /// Source document and date, content release, edition.
+    pub content: String,
+    /// The intended-use line.
+    pub intended_use: &'static str,
+    /// The cover page's rows (label, site, stage), for a pack of several cases.
+    pub cover: Option<Vec<[String; 3]>>,
+    /// One summary per case.
+    pub cases: Vec<CaseReport>,
+}
+
+/// The summary of one case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseReport {
+    /// The case label.
+    pub label: String,
+    /// Where it came from.
+    pub source: CaseSource,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A titled section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// The heading.
+    pub heading: String,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// A block of content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// The result, printed large.
+    Lead(String),
+    /// A bold sub-heading.
+    Subheading(String),
+    /// A paragraph.
+    Text(String),
+    /// Aligned "name: value" rows.
+    Fields(Vec<(String, String)>),
+    /// A table with a header row; `widths` are the columns' shares of the line.
+    Table {
+        /// Column headings.
+        header: Vec<String>,
+        /// Rows.
+        rows: Vec<Vec<String>>,
+        /// Column widths as fractions of the text width.
+        widths: Vec<f32>,
+    },
+    /// A bulleted list.
+    Bullets(Vec<String>),
+    /// A numbered list (references).
+    Numbered(Vec<String>),
+    /// The empty tumor board decision box.
+    DecisionBox,
+}
+
+fn or_missing<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
+    v.map_or_else(|| NOT_ENTERED.to_owned(), f)
+}
+
+fn missing_line(missing: &[Input]) -> Option<Block> {
+    (!missing.is_empty()).then(|| {
+        let names: Vec<&str> = missing.iter().map(|i| i.label()).collect();
+        Block::Text(format!("Missing: {}.", names.join(", ")))
+    })
+}
+
+fn notes(notes: &[String]) -> Option<Block> {
+    (!notes.is_empty()).then(|| Block::Bullets(notes.to_vec()))
+}
+
+fn case_section(case: &Case) -> Section {
+    let p = &case.patient;
+    let d = &case.disease;
+    let l = &case.labs;
+    let t = &case.therapy;
+    let yes_no = |b: Option<bool>| or_missing(b, |b| if b { "yes" } else { "no" }.to_owned());
+    let prior = match &t.prior_systemic {
+        None => NOT_ENTERED.to_owned(),
+        Some(s) if s.is_empty() => "none".to_owned(),
+        Some(s) => s.iter().map(|x| x.label()).collect::<Vec<_>>().join(", "),
+    };
+    let mut fields = vec![
+        (
+            "Site".to_owned(),
+            or_missing(d.site, |v| v.label().to_owned()),
+        ),
+        (
+            "Extent".to_owned(),
+            or_missing(d.extent, |v| v.label().to_owned()),
+        ),
+        (
+            "Histology".to_owned(),
+            or_missing(d.histology, |v| v.label().to_owned()),
+        ),
+        (
+            "Diagnostic certainty".to_owned(),
+            or_missing(d.diagnosis, |v| v.label().to_owned()),
+        ),
+        (
+            "Disease status".to_owned(),
+            or_missing(d.status, |v| v.label().to_owned()),
+        ),
+        ("Age".to_owned(), or_missing(p.age_years, |v| v.to_string())),
+        (
+            "Sex".to_owned(),
+            or_missing(p.sex, |v| v.label().to_owned()),
+        ),
+        (
+            "ECOG performance status".to_owned(),
+            or_missing(p.ecog, |v| v.code().to_owned()),
+        ),
+        (
+            "WBC".to_owned(),
+            or_missing(l.wbc_10e9_per_l, |v| v.to_string()),
+        ),
+        (
+            "Hemoglobin".to_owned(),
+            or_missing(l.hb_g_per_dl, |v| v.to_string()),
+        ),
+        ("Prior systemic therapy".to_owned(), prior),
+        ("Anticoagulant".to_owned(), yes_no(t.anticoagulant)),
+        ("Antiplatelet agent".to_owned(), yes_no(t.antiplatelet)),
+        ("NSAID".to_owned(), yes_no(t.nsaid)),
+    ];
+    if !case.notes.trim().is_empty() {
+        fields.push(("Notes".to_owned(), case.notes.trim().to_owned()));
+    }
+    Section {
+        heading: "Case".to_owned(),
+        blocks: vec![Block::Fields(fields)],
+    }
+}
+
+/// How a T, N or M category was reached: picked, derived from findings (named in the PDQ's
+/// words), agreeing, or in disagreement.
+pub fn axis_text<C: Ranked>(r: &AxisResult<C>, tables: &ClinicalTables) -> String {
+    let drivers = |d: &mesocds_core::staging::Derived<C>| {
+        d.drivers
+            .iter()
+            .map(|f| {
+                tables
+                    .findings
+                    .finding(*f)
+                    .map_or_else(|| f.label().to_owned(), |e| e.text.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match (&r.picked, &r.derived) {
+        (Some(p), None) => format!("{} (picked)", p.code()),
+        (None, Some(d)) => format!("{}, from findings: {}", d.category.code(), drivers(d)),
+        (Some(p), Some(d)) if !r.conflict => {
+            format!("{} (picked; findings agree: {})", p.code(), drivers(d))
+        }
+        (Some(p), Some(d)) => format!(
+            "disagreement: picked {}, findings give {} ({})",
+            p.code(),
+            d.category.code(),
+            drivers(d)
+        ),
+        (None, None) => NOT_ENTERED.to_owned(),
+    }
+}
+
+fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
+    let lead = match (s.status, s.group) {
+        (StageStatus::Assigned, Some(g)) => format!("Stage {} ({})", g.code(), s.tnm_text()),
+        (StageStatus::Incomplete, _) => format!("Stage incomplete ({})", s.tnm_text()),
+        (StageStatus::NotAssignable, _) => {
+            format!("Stage cannot be assigned ({})", s.tnm_text())
+        }
+        (StageStatus::NotApplicable, _) => "No AJCC stage (not applicable)".to_owned(),
+        (StageStatus::Assigned, None) => s.tnm_text(),
+    };
+    let mut blocks = vec![
+        Block::Lead(lead),
+        Block::Fields(vec![
+            ("T".to_owned(), axis_text(&s.t, tables)),
+            ("N".to_owned(), axis_text(&s.n, tables)),
+            ("M".to_owned(), axis_text(&s.m, tables)),
+        ]),
+    ];
+    if !s.possible.is_empty() {
+        let p: Vec<&str> = s.possible.iter().map(|g| g.code()).collect();
+        blocks.push(Block::Text(format!(
+            "Possible stage groups: {}.",
+            p.join(", ")
+        )));
+    }
+    blocks.extend(missing_line(&s.missing));
+    blocks.extend(notes(&s.notes));
+    Section {
+        heading: format!("Stage ({}, pleural)", s.edition),
+        blocks,
+    }
+}
+
+fn eortc_section(e: &EortcResult) -> Section {
+    let lead = match (e.score, e.risk) {
+        (Some(score), Some(risk)) => format!(
+            "Score {}: {} risk; 1-year survival {}% ({}) in the derivation cohort",
+            hundredths(score),
+            risk.label(),
+            risk.one_year_survival_percent(),
+            risk.one_year_survival_ci()
+        ),
+        _ => "No score".to_owned(),
+    };
+    let mut blocks = vec![Block::Lead(lead)];
+    if !e.factors.is_empty() {
+        blocks.push(Block::Table {
+            header: vec![
+                "Factor".to_owned(),
+                "Entered".to_owned(),
+                "Points".to_owned(),
+            ],
+            rows: e
+                .factors
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.factor.to_owned(),
+                        f.value.clone(),
+                        format!("+{}", hundredths(f.points)),
+                    ]
+                })
+                .collect(),
+            widths: vec![0.55, 0.3, 0.15],
+        });
+    }
+    blocks.push(Block::Text(
+        "Low risk: score 1.27 or lower; high risk: above 1.27.".to_owned(),
+    ));
+    blocks.extend(missing_line(&e.missing));
+    blocks.extend(notes(&e.notes));
+    Section {
+        heading: "EORTC prognostic score (Curran 1998, PMID 9440736)".to_owned(),
+        blocks,
+    }
+}
+
+fn calgb_section(c: &CalgbResult) -> Section {
+    let lead = match c.group {
+        Some(g) => match c.median_survival_months() {
+            Some(m) => format!("{}: median survival {m} months", g.label()),
+            None => format!("{}: median survival not given in the PDQ", g.label()),
+        },
+        None => "No group".to_owned(),
+    };
+    let mut blocks = vec![Block::Lead(lead)];
+    if !c.path.is_empty() {
+        blocks.push(Block::Text(format!(
+            "Decision path: {}.",
+            c.path.join(", then ")
+        )));
+    }
+    blocks.extend(missing_line(&c.missing));
+    blocks.extend(notes(&c.notes));
+    Section {
+        heading: "CALGB prognostic index (Herndon 1998, PMID 9515850)".to_owned(),
+        blocks,
+    }
+}
+
+fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
+    match refs.iter().position(|r| *r == text) {
+        Some(i) => i + 1,
+        None => {
+            refs.push(text);
+            refs.len()
+        }
+    }
+}
+
+fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section {
+    let mut blocks = Vec::new();
+    if t.settings.is_empty() {
+        blocks.push(Block::Lead("No options listed".to_owned()));
+    } else {
+        let s: Vec<&str> = t.settings.iter().map(|s| s.label()).collect();
+        blocks.push(Block::Lead(format!("Setting: {}", s.join("; "))));
+    }
+    blocks.extend(missing_line(&t.missing));
+    blocks.extend(notes(&t.notes));
+    // Caveats shown for every patient are listed once, after the options, with the options they
+    // belong to.
+    let mut general: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, o) in t.options.iter().enumerate() {
+        let n = i + 1;
+        let opt = o.option;
+        let numbers: Vec<String> = opt
+            .citations
+            .iter()
+            .map(|c| {
+                let text = match c.pmid {
+                    Some(p) => format!("{} PMID {p}.", c.text.trim_end_matches('.')),
+                    None => c.text.clone(),
+                };
+                reference_number(refs, text).to_string()
+            })
+            .collect();
+        blocks.push(Block::Subheading(format!(
+            "{n}. {} [ref {}]",
+            opt.name,
+            numbers.join(", ")
+        )));
+        let level = opt.level.map_or_else(
+            || "no level given".to_owned(),
+            |l| format!("level of evidence {l}"),
+        );
+        let mut line = format!("Status: {}; {level}", opt.status.label());
+        if let Some(trial) = &opt.trial {
+            let _ = write!(line, "; {}", trial.name);
+            if let Some(r) = &trial.registry {
+                let _ = write!(line, " ({r})");
+            }
+            if let Some(n) = trial.n {
+                let _ = write!(line, ", n = {n}");
+            }
+        }
+        blocks.push(Block::Text(format!("{line}.")));
+        if let Some(trial) = &opt.trial {
+            let key = trial
+                .outcomes
+                .iter()
+                .enumerate()
+                .filter(|(k, oc)| *k == 0 || matches!(oc.direction, Direction::NoBenefit));
+            for (_, oc) in key {
+                let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
+                blocks.push(Block::Text(format!(
+                    "Key outcome: {}: {}{p} ({}).",
+                    oc.endpoint,
+                    oc.result,
+                    oc.direction.label()
+                )));
+            }
+        }
+        let mine: Vec<String> = o
+            .caveats
+            .iter()
+            .filter_map(|c| match c.kind {
+                CaveatKind::Patient => Some(format!("This patient: {}", c.text)),
+                CaveatKind::NotChecked => Some(format!("Not checked: {}", c.text)),
+                CaveatKind::General => {
+                    match general.iter_mut().find(|(t, _)| *t == c.text) {
+                        Some((_, list)) => list.push(n),
+                        None => general.push((c.text.clone(), vec![n])),
+                    }
+                    None
+                }
+            })
+            .collect();
+        if !mine.is_empty() {
+            blocks.push(Block::Bullets(mine));
+        }
+    }
+    if !general.is_empty() {
+        blocks.push(Block::Subheading("Caveats for every patient".to_owned()));
+        blocks.push(Block::Bullets(
+            general
+                .into_iter()
+                .map(|(text, list)| {
+                    let l: Vec<String> = list.iter().map(ToString::to_string).collect();
+                    let which = if l.len() == 1 { "option" } else { "options" };
+                    format!("{text} ({which} {})", l.join(", "))
+                })
+                .collect(),
+        ));
+    }
+    Section {
+        heading: "Treatment options (NCI PDQ)".to_owned(),
+        blocks,
+    }
+}
+
+/// The summary of one case.
+pub fn case_report(
+    case: &Case,
+    assessment: &Assessment<'_>,
+    tables: &ClinicalTables,
+    source: CaseSource,
+) -> CaseReport {
+    let mut refs = Vec::new();
+    let treatment = treatment_section(&assessment.treatment, &mut refs);
+    let mut sections = vec![
+        case_section(case),
+        stage_section(&assessment.stage, tables),
+        eortc_section(&assessment.eortc),
+        calgb_section(&assessment.calgb),
+        treatment,
+    ];
+    if !refs.is_empty() {
+        sections.push(Section {
+            heading: "References".to_owned(),
+            blocks: vec![Block::Numbered(refs)],
+        });
+    }
+    sections.push(Section {
+        heading: "Tumor board decision".to_owned(),
+        blocks: vec![Block::DecisionBox],
+    });
+    CaseReport {
+        label: if case.label.trim().is_empty() {
+            "(no case label)".to_owned()
+        } else {
+            case.label.trim().to_owned()
+        },
+        source,
+        sections,
+    }
+}
+
+/// A report of one or more cases; several get a cover page listing them.
+pub fn report(
+    cases: Vec<CaseReport>,
+    stages: Vec<String>,
+    sites: Vec<String>,
+    tables: &ClinicalTables,
+    meta: ReportMeta,
+) -> Report {
+    let pack = cases.len() > 1;
+    let cover = pack.then(|| {
+        cases
+            .iter()
+            .zip(sites)
+            .zip(stages)
+            .map(|((c, site), stage)| [c.label.clone(), site, stage])
+            .collect()
+    });
+    Report {
+        title: if pack {
+            format!("MesoCDS tumor board pack: {} cases", cases.len())
+        } else {
+            "MesoCDS case summary".to_owned()
+        },
+        meta,
+        content: tables.content_version(),
+        intended_use: INTENDED_USE,
+        cover,
+        cases,
+    }
+}
+
+/// The short stage text for a cover page.
+pub fn stage_short(s: &StageResult) -> String {
+    match (s.status, s.group) {
+        (StageStatus::Assigned, Some(g)) => format!("{} ({})", g.code(), s.tnm_text()),
+        (StageStatus::Incomplete, _) => "incomplete".to_owned(),
+        (StageStatus::NotAssignable, _) => "cannot be assigned".to_owned(),
+        (StageStatus::NotApplicable, _) => "no AJCC stage".to_owned(),
+        (StageStatus::Assigned, None) => s.tnm_text(),
+    }
+}
+
+/// The site for a cover page.
+pub fn site_short(case: &Case) -> String {
+    or_missing(case.disease.site, |s| s.label().to_owned())
+}
+
+impl CaseReport {
+    /// The plain-text form of one case summary (no page furniture).
+    pub fn to_plain_text(&self) -> String {
+        let mut out = String::new();
+        for s in &self.sections {
+            let _ = writeln!(
+                out,
+                "\n{}\n{}",
+                s.heading,
+                "-".repeat(s.heading.chars().count())
+            );
+            for b in &s.blocks {
+                write_block(&mut out, b);
+            }
+        }
+        out
+    }
+}
+
+fn write_block(out: &mut String, b: &Block) {
+    match b {
+        Block::Lead(t) => {
+            let _ = writeln!(out, "  {t}");
+        }
+        Block::Subheading(t) => {
+            let _ = writeln!(out, "\n  {t}");
+        }
+        Block::Text(t) => {
+            let _ = writeln!(out, "  {t}");
+        }
+        Block::Fields(rows) => {
+            let w = rows
+                .iter()
+                .map(|(k, _)| k.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (k, v) in rows {
+                let _ = writeln!(out, "  {k:<w$}  {v}");
+            }
+        }
+        Block::Table { header, rows, .. } => {
+            let cols = header.len();
+            let widths: Vec<usize> = (0..cols)
+                .map(|i| {
+                    std::iter::once(header)
+                        .chain(rows)
+                        .filter_map(|r| r.get(i))
+                        .map(|c| c.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            for row in std::iter::once(header).chain(rows) {
+                let cells: Vec<String> = row
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, w)| format!("{c:<w$}"))
+                    .collect();
+                let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
+            }
+        }
+        Block::Bullets(items) => {
+            for i in items {
+                let _ = writeln!(out, "  - {i}");
+            }
+        }
+        Block::Numbered(items) => {
+            for (n, i) in items.iter().enumerate() {
+                let _ = writeln!(out, "  {}. {i}", n + 1);
+            }
+        }
+        Block::DecisionBox => {
+            let _ = writeln!(
+                out,
+                "  Decision: ____________________________________________"
+            );
+            let _ = writeln!(
+                out,
+                "  Attendees: ___________________________________________"
+            );
+            let _ = writeln!(out, "  Date: ________________");
+        }
+    }
+}
+
+impl Report {
+    /// The plain-text form of the whole report, for the terminal and for pasting into an EHR note.
+    pub fn to_plain_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", self.title);
+        let _ = writeln!(
+            out,
+            "Exported {} with MesoCDS {}.",
+            self.meta.export_date, self.meta.app_version
+        );
+        let _ = writeln!(out, "{}", self.intended_use);
+        if let Some(rows) = &self.cover {
+            let _ = writeln!(out, "\nCASES");
+            for (i, [label, site, stage]) in rows.iter().enumerate() {
+                let _ = writeln!(out, "  {}. {label}: {site}; stage {stage}", i + 1);
+            }
+        }
+        for c in &self.cases {
+            let _ = writeln!(
+                out,
+                "\n=== {} ({}, {}) ===",
+                c.label, c.source.file, c.source.fingerprint
+            );
+            out.push_str(&c.to_plain_text());
+        }
+        let _ = writeln!(out, "\nContent: {}.", self.content);
+        out
+    }
+}
