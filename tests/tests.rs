@@ -10,3 +10,6 @@ mod ui;
 
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
+
+// Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
+mod packaging;

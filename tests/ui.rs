@@ -385,3 +385,34 @@ fn export_pdf_from_the_app_writes_the_summary_with_the_file_fingerprint() {
     tab(&mut h, "Report");
     assert!(h.query_by_label_contains("matches no saved file").is_some());
 }
+
+#[test]
+fn help_opens_the_example_case_with_every_tab_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_role_and_label(Role::Button, "Help").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open example case")
+        .click();
+    h.run();
+    assert_eq!(h.state().document().case.label, "EXAMPLE-1 (fictional)");
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(
+        h.state().document().path,
+        None,
+        "Save asks where; the example is never overwritten"
+    );
+    assert!(
+        h.query_by_label("Nothing: every result has its inputs.")
+            .is_some()
+    );
+    tab(&mut h, "Staging");
+    assert!(h.query_by_label("Stage IIIA").is_some());
+    tab(&mut h, "Prognosis");
+    assert!(h.query_by_label("EORTC score 1.75 — high risk").is_some());
+    tab(&mut h, "Treatment options");
+    assert!(
+        h.query_by_label("Setting: Advanced (stages II, III and IV)")
+            .is_some()
+    );
+}

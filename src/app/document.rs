@@ -53,6 +53,15 @@ impl Document {
         }
     }
 
+    /// The example case, as a new document with no file (unchanged until edited).
+    pub fn example(case: Case) -> Self {
+        Self {
+            saved: case.clone(),
+            case,
+            ..Self::default()
+        }
+    }
+
     /// Whether the case differs from the saved file.
     pub fn is_dirty(&self) -> bool {
         self.case != self.saved

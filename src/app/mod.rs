@@ -32,6 +32,12 @@ pub const PREFS_KEY: &str = "mesocds_prefs";
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 2.0;
 /// Recent files kept.
 const MAX_RECENT: usize = 8;
+/// The fictional example case, opened from Help → Open example case.
+pub const EXAMPLE_CASE: &str = include_str!("../../assets/examples/example-pleural-stage-iiia.ron");
+/// The app icon (also installed by the packages).
+const ICON_PNG: &[u8] = include_bytes!("../../packaging/icons/mesocds-256.png");
+/// The application id: desktop entry, AppStream id and Wayland app id.
+pub const APP_ID: &str = "org.mesocds.MesoCDS";
 
 /// Preferences, persisted with eframe's storage. A preference that fails to load resets to its
 /// default, which is acceptable for preferences (never for case files).
@@ -117,6 +123,8 @@ pub enum Command {
     ShowTab(Tab),
     /// Export the PDF summary (dialog).
     ExportPdf,
+    /// Open the built-in example case.
+    OpenExample,
 }
 
 /// What waits behind the unsaved-changes prompt.
@@ -126,6 +134,8 @@ pub enum PendingAction {
     New,
     /// Open a case (dialog when `None`).
     Open(Option<PathBuf>),
+    /// Open the built-in example case.
+    OpenExample,
     /// Quit.
     Quit,
 }
@@ -386,6 +396,22 @@ impl MesoApp {
                     }
                 }
             }
+            PendingAction::OpenExample => match case_file::from_ron(EXAMPLE_CASE) {
+                Ok(loaded) => {
+                    // A copy with no file: Save asks where to put it.
+                    self.doc = Document::example(loaded.case);
+                    self.form = FormText::from_case(&self.doc.case);
+                    self.recovery.clear();
+                    self.error = None;
+                    self.info = Some(
+                        "Opened the fictional example case. Look through every tab; Save stores a copy."
+                            .to_owned(),
+                    );
+                }
+                Err(e) => {
+                    self.error = Some(format!("The built-in example case cannot be read. {e}"));
+                }
+            },
             PendingAction::Quit => {
                 self.recovery.clear();
                 self.close_confirmed = true;
@@ -419,6 +445,7 @@ impl MesoApp {
                 }
                 Command::ShowTab(tab) => self.prefs.tab = tab,
                 Command::ExportPdf => self.export_pdf(),
+                Command::OpenExample => self.request(PendingAction::OpenExample, ctx),
                 Command::Copy(text) => {
                     ctx.copy_text(text);
                     self.info = Some("Copied the plain-text summary".to_owned());
@@ -537,6 +564,9 @@ impl MesoApp {
                 ));
             });
             ui.menu_button("Help", |ui| {
+                if ui.button("Open example case").clicked() {
+                    commands.push(Command::OpenExample);
+                }
                 if ui.button("About MesoCDS").clicked() {
                     self.show_about = true;
                 }
@@ -596,7 +626,8 @@ impl MesoApp {
                     self.doc.display_name(),
                     match action {
                         PendingAction::New => "starting a new case",
-                        PendingAction::Open(_) => "opening another case",
+                        PendingAction::Open(_) | PendingAction::OpenExample =>
+                            "opening another case",
                         PendingAction::Quit => "quitting",
                     }
                 ));
@@ -817,10 +848,14 @@ impl eframe::App for MesoApp {
 /// # Errors
 /// When the window cannot be created (no display, no OpenGL).
 pub fn run_native(open: Option<PathBuf>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("MesoCDS")
-            .with_app_id("mesocds")
+            .with_app_id(APP_ID)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
