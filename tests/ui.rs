@@ -390,12 +390,21 @@ fn export_pdf_from_the_app_writes_the_summary_with_the_file_fingerprint() {
 fn help_opens_the_example_case_with_every_tab_filled_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
+    // On first run a welcome line offers the example; Help → Open example case does the same.
+    assert!(h.query_by_label_contains("New to MesoCDS?").is_some());
     h.get_by_role_and_label(Role::Button, "Help").click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Open example case")
-        .click();
+    let items: Vec<_> = h
+        .query_all_by_role_and_label(Role::Button, "Open example case")
+        .collect();
+    assert_eq!(items.len(), 2, "welcome button and Help menu item");
+    items[1].click();
     h.run();
     assert_eq!(h.state().document().case.label, "EXAMPLE-1 (fictional)");
+    assert!(
+        h.query_by_label_contains("New to MesoCDS?").is_none(),
+        "the welcome line goes away"
+    );
     assert!(!h.state().document().is_dirty());
     assert_eq!(
         h.state().document().path,

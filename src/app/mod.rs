@@ -803,9 +803,18 @@ impl eframe::App for MesoApp {
         let before = self.doc.case.clone();
         let assessment = assess(&self.doc.case, tables);
 
+        let first_run = self.doc.path.is_none() && self.doc.case == mesocds_core::Case::default();
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar_ui(ui, &mut commands);
             self.tab_bar_ui(ui);
+            if first_run {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("New to MesoCDS? Enter a case on the Case tab, or look at a filled-in one first:");
+                    if ui.button("Open example case").clicked() {
+                        commands.push(Command::OpenExample);
+                    }
+                });
+            }
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         match self.prefs.tab {
