@@ -156,6 +156,8 @@ pub struct MesoApp {
     autosave_due: Option<f64>,
     close_confirmed: bool,
     title_sent: String,
+    /// SHA-256 fingerprint of the open file's bytes, taken when it was loaded or saved.
+    file_fingerprint: Option<String>,
 }
 
 impl MesoApp {
@@ -181,6 +183,7 @@ impl MesoApp {
             autosave_due: None,
             close_confirmed: false,
             title_sent: String::new(),
+            file_fingerprint: None,
         };
         app.prefs.zoom = app.prefs.zoom.clamp(0.5, 3.0);
         apply_style(&cc.egui_ctx);
@@ -253,6 +256,7 @@ impl MesoApp {
                     _ => None,
                 };
                 self.doc = Document::loaded(path, loaded);
+                self.file_fingerprint = std::fs::read(path).ok().map(|b| report::fingerprint(&b));
                 self.form = FormText::from_case(&self.doc.case);
                 self.prefs.add_recent(path);
                 self.error = None;
@@ -287,6 +291,7 @@ impl MesoApp {
         match case_file::save(&path, &self.doc.case, &saved_with) {
             Ok(()) => {
                 self.doc.mark_saved(path.clone(), saved_with);
+                self.file_fingerprint = std::fs::read(&path).ok().map(|b| report::fingerprint(&b));
                 self.prefs.add_recent(&path);
                 self.recovery.clear();
                 self.autosave_due = None;
@@ -314,15 +319,17 @@ impl MesoApp {
                 || "unsaved case".to_owned(),
                 |n| n.to_string_lossy().into_owned(),
             );
-        let saved_bytes = (!self.doc.is_dirty())
-            .then(|| self.doc.path.as_ref().and_then(|p| std::fs::read(p).ok()))
-            .flatten();
+        // The fingerprint was taken when the file was loaded or saved; it only describes the
+        // case while the case is unchanged since then.
+        let fingerprint = self
+            .file_fingerprint
+            .as_ref()
+            .filter(|_| !self.doc.is_dirty() && self.doc.path.is_some())
+            .cloned();
         CaseSource {
             file,
-            fingerprint: saved_bytes.map_or_else(
-                || "unsaved changes: matches no saved file".to_owned(),
-                |b| report::fingerprint(&b),
-            ),
+            fingerprint: fingerprint
+                .unwrap_or_else(|| "unsaved changes: matches no saved file".to_owned()),
         }
     }
 
@@ -375,6 +382,7 @@ impl MesoApp {
         match action {
             PendingAction::New => {
                 self.doc = Document::new();
+                self.file_fingerprint = None;
                 self.form = FormText::default();
                 self.recovery.clear();
                 self.info = Some("New case".to_owned());
@@ -400,6 +408,7 @@ impl MesoApp {
                 Ok(loaded) => {
                     // A copy with no file: Save asks where to put it.
                     self.doc = Document::example(loaded.case);
+                    self.file_fingerprint = None;
                     self.form = FormText::from_case(&self.doc.case);
                     self.recovery.clear();
                     self.error = None;
@@ -683,6 +692,7 @@ impl MesoApp {
             match choice {
                 Some(true) => {
                     self.doc = Document::recovered(case, origin);
+                    self.file_fingerprint = None;
                     self.form = FormText::from_case(&self.doc.case);
                     self.recovery_offer = None;
                     self.info = Some("Recovered unsaved work".to_owned());
