@@ -645,3 +645,51 @@ pub fn render(report: &Report, paper: Paper) -> Result<RenderedPdf, PdfError> {
         replaced_characters,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_faces_print_the_clinical_symbols() {
+        for (name, bytes) in [("regular", REGULAR_TTF), ("bold", BOLD_TTF)] {
+            let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect(name);
+            for c in "≥≤×µ⁹–®·•".chars() {
+                assert!(
+                    font.lookup_glyph_index(u32::from(c)).is_some(),
+                    "{name} lacks {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wrapping_respects_the_width_and_breaks_long_words() {
+        let mut doc = PdfDocument::new("t");
+        let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new()).expect("font");
+        let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new()).expect("font");
+        let fonts = Fonts {
+            regular_id: doc.add_font(&regular),
+            bold_id: doc.add_font(&bold),
+            regular,
+            bold,
+            replaced: std::cell::RefCell::default(),
+        };
+        let text = "word ".repeat(60) + &"x".repeat(200);
+        let lines = fonts.wrap(Face::Regular, 9.0, &text, 200.0).expect("wrap");
+        assert!(lines.len() > 3);
+        for l in &lines {
+            assert!(
+                fonts.width(Face::Regular, 9.0, l).expect("width") <= 200.0,
+                "{l}"
+            );
+        }
+        let joined: String = lines
+            .concat()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(joined, original, "no character is lost");
+    }
+}
