@@ -79,6 +79,16 @@ fn assert_contract(v: &Value) {
     assert_eq!(p["staging_edition"], "AJCC 8th");
 }
 
+/// The option of the JSON output with this name.
+fn option<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == name)
+        .unwrap_or_else(|| panic!("no option {name:?}"))
+}
+
 fn option_names(v: &Value) -> Vec<String> {
     v["options"]
         .as_array()
@@ -152,12 +162,7 @@ fn contract_example_t3_n1_m0_is_iiia() {
         names.contains(&"Nivolumab plus ipilimumab".to_owned()),
         "{names:?}"
     );
-    let nivo = v["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["name"] == "Nivolumab plus ipilimumab")
-        .unwrap();
+    let nivo = option(&v, "Nivolumab plus ipilimumab");
     assert_eq!(nivo["evidence"], "A1");
     assert_eq!(nivo["trial"], "CheckMate 743");
     assert_eq!(nivo["pmid"], 33485464);
@@ -286,12 +291,7 @@ fn every_setting_meets_the_contract() {
 fn peritoneal_case_shows_pleural_only_caveat_and_no_stage() {
     let v = assess_json(&with(&["--site", "peritoneal", "--status", "new"]));
     assert_eq!(v["stage"]["status"], "not_applicable");
-    let nivo = v["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["name"] == "Nivolumab plus ipilimumab")
-        .unwrap();
+    let nivo = option(&v, "Nivolumab plus ipilimumab");
     let caveats = nivo["caveats"].to_string();
     assert!(caveats.contains("Pleural-only"), "{caveats}");
 }
@@ -309,12 +309,7 @@ fn bevacizumab_caveat_follows_co_medication() {
         "new",
         "--anticoagulant",
     ]));
-    let pcb = v["options"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["name"] == "Cisplatin plus pemetrexed plus bevacizumab")
-        .unwrap();
+    let pcb = option(&v, "Cisplatin plus pemetrexed plus bevacizumab");
     assert!(
         pcb["caveats"].to_string().contains("anticoagulant"),
         "{pcb}"

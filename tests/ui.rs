@@ -170,6 +170,8 @@ fn letters_in_wbc_show_a_message_and_no_score() {
     let mut h = harness(dir.path());
     enter_eortc_inputs(&mut h, "9.1x");
     assert!(h.query_by_label_contains("is not a number").is_some());
+    // Typing, even an invalid value, ends the first-run welcome line.
+    assert!(h.query_by_label_contains("New to MesoCDS?").is_none());
     assert!(h.query_by_label_contains("Not used").is_some());
     assert_eq!(h.state().document().case.labs.wbc_10e9_per_l, None);
     tab(&mut h, "Prognosis");

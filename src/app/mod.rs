@@ -813,7 +813,9 @@ impl eframe::App for MesoApp {
         let before = self.doc.case.clone();
         let assessment = assess(&self.doc.case, tables);
 
-        let first_run = self.doc.path.is_none() && self.doc.case == mesocds_core::Case::default();
+        let first_run = self.doc.path.is_none()
+            && self.doc.case == mesocds_core::Case::default()
+            && self.form == FormText::default();
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar_ui(ui, &mut commands);
             self.tab_bar_ui(ui);

@@ -406,18 +406,20 @@ pub fn prognosis_tab_ui(ui: &mut Ui, a: &Assessment<'_>) {
                     );
                 }
             }
-            egui::Grid::new("eortc_factors").num_columns(3).striped(true).show(ui, |ui| {
-                ui.label(RichText::new("Factor").strong());
-                ui.label(RichText::new("Entered").strong());
-                ui.label(RichText::new("Points").strong());
-                ui.end_row();
-                for f in &e.factors {
-                    ui.label(f.factor);
-                    ui.label(&f.value);
-                    ui.label(format!("+{}", hundredths(f.points)));
+            if !e.factors.is_empty() {
+                egui::Grid::new("eortc_factors").num_columns(3).striped(true).show(ui, |ui| {
+                    ui.label(RichText::new("Factor").strong());
+                    ui.label(RichText::new("Entered").strong());
+                    ui.label(RichText::new("Points").strong());
                     ui.end_row();
-                }
-            });
+                    for f in &e.factors {
+                        ui.label(f.factor);
+                        ui.label(&f.value);
+                        ui.label(format!("+{}", hundredths(f.points)));
+                        ui.end_row();
+                    }
+                });
+            }
             missing_ui(ui, &e.missing);
             notes_ui(ui, &e.notes);
 
