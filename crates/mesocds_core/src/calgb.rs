@@ -21,6 +21,13 @@ pub const GROUP_1_MEDIAN_MONTHS: f64 = 13.9;
 /// Median survival of group 6, months. Source: PDQ.
 pub const GROUP_6_MEDIAN_MONTHS: f64 = 1.4;
 
+/// Short citation of the index's derivation paper, as screens and reports print it.
+pub const CITATION: &str = "Herndon 1998, PMID 9515850";
+/// The PMID of the derivation paper (Herndon 1998).
+pub const PMID: u32 = 9_515_850;
+/// What is said where the PDQ gives no median survival (groups 2–5).
+pub const MEDIAN_NOT_GIVEN: &str = "median survival not given in the PDQ";
+
 /// A CALGB group the app can assign.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum CalgbGroup {

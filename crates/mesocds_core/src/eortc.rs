@@ -27,6 +27,13 @@ pub const MALE_POINTS: u16 = 60;
 /// Highest low-risk score (1.27). Source: PDQ "prognostic score of 1.27 or lower".
 pub const LOW_RISK_MAX: u16 = 127;
 
+/// Short citation of the score's derivation paper, as screens and reports print it.
+pub const CITATION: &str = "Curran 1998, PMID 9440736";
+/// The PMID of the derivation paper (Curran 1998).
+pub const PMID: u32 = 9_440_736;
+/// The risk rule in words. Source: PDQ "prognostic score of 1.27 or lower".
+pub const RISK_RULE_TEXT: &str = "Low risk: score 1.27 or lower; high risk: above 1.27.";
+
 /// EORTC risk group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
