@@ -4,6 +4,9 @@
 // rejection of bad values, and the exit codes.
 mod cli;
 
+// Issue 8 (the clinical audit of 2026-11): each reproducer command, run as the user runs it.
+mod audit_cli;
+
 // The desktop app driven headlessly through AccessKit (egui_kittest): tabs, staging, scores,
 // inline validation, unsaved-changes prompt, undo, crash recovery, dialogs.
 mod ui;

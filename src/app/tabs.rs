@@ -289,7 +289,7 @@ fn findings_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
 fn stage_result_ui(ui: &mut Ui, a: &Assessment<'_>, tables: &ClinicalTables) {
     let s = &a.stage;
     ui.heading("Stage");
-    let (big, color) = match (s.status, s.group) {
+    let (big, color) = match (s.status(), s.group()) {
         (StageStatus::Assigned, Some(g)) => (format!("Stage {}", g.code()), None),
         (StageStatus::Incomplete, _) => ("Incomplete".to_owned(), Some(ui.visuals().warn_fg_color)),
         (StageStatus::NotAssignable, _) => (
@@ -305,8 +305,8 @@ fn stage_result_ui(ui: &mut Ui, a: &Assessment<'_>, tables: &ClinicalTables) {
     }
     ui.label(text);
     ui.label(format!("{}  ·  {} (pleural)", s.tnm_text(), s.edition));
-    if !s.possible.is_empty() {
-        let p: Vec<&str> = s.possible.iter().map(|g| g.code()).collect();
+    if !s.possible().is_empty() {
+        let p: Vec<&str> = s.possible().iter().map(|g| g.code()).collect();
         ui.label(format!("Possible groups: {}", p.join(", ")));
     }
     ui.add_space(6.0);

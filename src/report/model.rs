@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use mesocds_core::calgb::CalgbResult;
 use mesocds_core::eortc::{EortcResult, hundredths};
 use mesocds_core::staging::{AxisResult, Ranked, StageResult, StageStatus};
-use mesocds_core::treatment::{CaveatKind, Direction, TreatmentResult};
+use mesocds_core::treatment::{CaveatKind, TreatmentResult};
 use mesocds_core::vocab::{Input, Vocab};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
 
@@ -209,7 +209,7 @@ pub fn axis_text<C: Ranked>(r: &AxisResult<C>, tables: &ClinicalTables) -> Strin
 }
 
 fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
-    let lead = match (s.status, s.group) {
+    let lead = match (s.status(), s.group()) {
         (StageStatus::Assigned, Some(g)) => format!("Stage {} ({})", g.code(), s.tnm_text()),
         (StageStatus::Incomplete, _) => format!("Stage incomplete ({})", s.tnm_text()),
         (StageStatus::NotAssignable, _) => {
@@ -226,8 +226,8 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
             ("M".to_owned(), axis_text(&s.m, tables)),
         ]),
     ];
-    if !s.possible.is_empty() {
-        let p: Vec<&str> = s.possible.iter().map(|g| g.code()).collect();
+    if !s.possible().is_empty() {
+        let p: Vec<&str> = s.possible().iter().map(|g| g.code()).collect();
         blocks.push(Block::Text(format!(
             "Possible stage groups: {}.",
             p.join(", ")
@@ -331,15 +331,20 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
     // Caveats shown for every patient are listed once, after the options, with the options they
     // belong to.
     let mut general: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut setting = None;
     for (i, o) in t.options.iter().enumerate() {
         let n = i + 1;
         let opt = o.option;
+        if t.settings.len() > 1 && setting != Some(o.setting) {
+            setting = Some(o.setting);
+            blocks.push(Block::Subheading(o.setting.label().to_owned()));
+        }
         let numbers: Vec<String> = opt
             .citations
             .iter()
             .map(|c| {
                 let text = match c.pmid {
-                    Some(p) => format!("{} PMID {p}.", c.text.trim_end_matches('.')),
+                    Some(p) => format!("{}. PMID {p}.", c.text.trim_end_matches('.')),
                     None => c.text.clone(),
                 };
                 reference_number(refs, text).to_string()
@@ -365,21 +370,28 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
             }
         }
         blocks.push(Block::Text(format!("{line}.")));
+        // Every outcome with its direction, and the option's notes: a non-significant or
+        // harmful result must read as one (docs/clinical/option-selection.md#reports).
         if let Some(trial) = &opt.trial {
-            let key = trial
+            let outcomes: Vec<String> = trial
                 .outcomes
                 .iter()
-                .enumerate()
-                .filter(|(k, oc)| *k == 0 || matches!(oc.direction, Direction::NoBenefit));
-            for (_, oc) in key {
-                let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
-                blocks.push(Block::Text(format!(
-                    "Key outcome: {}: {}{p} ({}).",
-                    oc.endpoint,
-                    oc.result,
-                    oc.direction.label()
-                )));
-            }
+                .map(|oc| {
+                    let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
+                    format!(
+                        "{}: {}{p} ({}).",
+                        oc.endpoint,
+                        oc.result,
+                        oc.direction.label()
+                    )
+                })
+                .collect();
+            blocks.push(Block::Bullets(outcomes));
+        }
+        if !opt.notes.is_empty() {
+            blocks.push(Block::Bullets(
+                opt.notes.iter().map(|n| format!("Note: {n}")).collect(),
+            ));
         }
         let mine: Vec<String> = o
             .caveats
@@ -410,6 +422,15 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
                     let which = if l.len() == 1 { "option" } else { "options" };
                     format!("{text} ({which} {})", l.join(", "))
                 })
+                .collect(),
+        ));
+    }
+    if !t.excluded.is_empty() {
+        blocks.push(Block::Subheading("Not for this patient".to_owned()));
+        blocks.push(Block::Bullets(
+            t.excluded
+                .iter()
+                .map(|x| format!("{}: {}", x.option.name, x.reasons.join(" ")))
                 .collect(),
         ));
     }
@@ -489,7 +510,7 @@ pub fn report(
 
 /// The short stage text for a cover page.
 pub fn stage_short(s: &StageResult) -> String {
-    match (s.status, s.group) {
+    match (s.status(), s.group()) {
         (StageStatus::Assigned, Some(g)) => format!("{} ({})", g.code(), s.tnm_text()),
         (StageStatus::Incomplete, _) => "incomplete".to_owned(),
         (StageStatus::NotAssignable, _) => "cannot be assigned".to_owned(),
