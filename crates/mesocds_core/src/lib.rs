@@ -35,7 +35,7 @@
 //! case.staging.n = Some(NCategory::N1);
 //! case.staging.m = Some(MCategory::M0);
 //! let assessment = assess(&case, tables);
-//! assert_eq!(assessment.stage.group.map(|g| g.to_string()), Some("IIIA".to_owned()));
+//! assert_eq!(assessment.stage.group().map(|g| g.to_string()), Some("IIIA".to_owned()));
 //! // Nothing about the EORTC inputs was entered, so there is no score, and it says why.
 //! assert!(assessment.eortc.score.is_none());
 //! assert!(!assessment.eortc.missing.is_empty());
