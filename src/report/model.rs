@@ -6,14 +6,14 @@
 use std::fmt::Write as _;
 
 use mesocds_core::calgb::CalgbResult;
+use mesocds_core::eortc::RISK_RULE_TEXT;
 use mesocds_core::eortc::{EortcResult, hundredths};
-use mesocds_core::staging::{AxisResult, Ranked, StageResult, StageStatus};
+use mesocds_core::staging::{AxisResult, Ranked, StageResult};
 use mesocds_core::treatment::{CaveatKind, Direction, TreatmentResult};
 use mesocds_core::vocab::{Input, Vocab};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
 
-/// Text for a value that was not entered.
-pub const NOT_ENTERED: &str = "not entered";
+use crate::present::{self, NOT_ENTERED};
 
 /// Where a case came from, for the report's header and footer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,17 +209,8 @@ pub fn axis_text<C: Ranked>(r: &AxisResult<C>, tables: &ClinicalTables) -> Strin
 }
 
 fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
-    let lead = match (s.status, s.group) {
-        (StageStatus::Assigned, Some(g)) => format!("Stage {} ({})", g.code(), s.tnm_text()),
-        (StageStatus::Incomplete, _) => format!("Stage incomplete ({})", s.tnm_text()),
-        (StageStatus::NotAssignable, _) => {
-            format!("Stage cannot be assigned ({})", s.tnm_text())
-        }
-        (StageStatus::NotApplicable, _) => "No AJCC stage (not applicable)".to_owned(),
-        (StageStatus::Assigned, None) => s.tnm_text(),
-    };
     let mut blocks = vec![
-        Block::Lead(lead),
+        Block::Lead(present::stage_wording(s).lead),
         Block::Fields(vec![
             ("T".to_owned(), axis_text(&s.t, tables)),
             ("N".to_owned(), axis_text(&s.n, tables)),
@@ -236,7 +227,7 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
     blocks.extend(missing_line(&s.missing));
     blocks.extend(notes(&s.notes));
     Section {
-        heading: format!("Stage ({}, pleural)", s.edition),
+        heading: format!("Stage ({}, pleural)", tables.stage.edition),
         blocks,
     }
 }
@@ -244,11 +235,10 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
 fn eortc_section(e: &EortcResult) -> Section {
     let lead = match (e.score, e.risk) {
         (Some(score), Some(risk)) => format!(
-            "Score {}: {} risk; 1-year survival {}% ({}) in the derivation cohort",
+            "Score {}: {} risk; {}",
             hundredths(score),
             risk.label(),
-            risk.one_year_survival_percent(),
-            risk.one_year_survival_ci()
+            present::eortc_survival(risk)
         ),
         _ => "No score".to_owned(),
     };
@@ -274,23 +264,18 @@ fn eortc_section(e: &EortcResult) -> Section {
             widths: vec![0.55, 0.3, 0.15],
         });
     }
-    blocks.push(Block::Text(
-        "Low risk: score 1.27 or lower; high risk: above 1.27.".to_owned(),
-    ));
+    blocks.push(Block::Text(RISK_RULE_TEXT.to_owned()));
     blocks.extend(missing_line(&e.missing));
     blocks.extend(notes(&e.notes));
     Section {
-        heading: "EORTC prognostic score (Curran 1998, PMID 9440736)".to_owned(),
+        heading: present::eortc_heading(),
         blocks,
     }
 }
 
 fn calgb_section(c: &CalgbResult) -> Section {
     let lead = match c.group {
-        Some(g) => match c.median_survival_months() {
-            Some(m) => format!("{}: median survival {m} months", g.label()),
-            None => format!("{}: median survival not given in the PDQ", g.label()),
-        },
+        Some(g) => format!("{}: {}", g.label(), present::calgb_median(g)),
         None => "No group".to_owned(),
     };
     let mut blocks = vec![Block::Lead(lead)];
@@ -303,7 +288,7 @@ fn calgb_section(c: &CalgbResult) -> Section {
     blocks.extend(missing_line(&c.missing));
     blocks.extend(notes(&c.notes));
     Section {
-        heading: "CALGB prognostic index (Herndon 1998, PMID 9515850)".to_owned(),
+        heading: present::calgb_heading(),
         blocks,
     }
 }
@@ -489,13 +474,7 @@ pub fn report(
 
 /// The short stage text for a cover page.
 pub fn stage_short(s: &StageResult) -> String {
-    match (s.status, s.group) {
-        (StageStatus::Assigned, Some(g)) => format!("{} ({})", g.code(), s.tnm_text()),
-        (StageStatus::Incomplete, _) => "incomplete".to_owned(),
-        (StageStatus::NotAssignable, _) => "cannot be assigned".to_owned(),
-        (StageStatus::NotApplicable, _) => "no AJCC stage".to_owned(),
-        (StageStatus::Assigned, None) => s.tnm_text(),
-    }
+    present::stage_wording(s).short
 }
 
 /// The site for a cover page.
@@ -575,15 +554,9 @@ fn write_block(out: &mut String, b: &Block) {
             }
         }
         Block::DecisionBox => {
-            let _ = writeln!(
-                out,
-                "  Decision: ____________________________________________"
-            );
-            let _ = writeln!(
-                out,
-                "  Attendees: ___________________________________________"
-            );
-            let _ = writeln!(out, "  Date: ________________");
+            for line in present::decision_box_lines(54, 22) {
+                let _ = writeln!(out, "  {line}");
+            }
         }
     }
 }

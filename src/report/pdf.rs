@@ -369,7 +369,8 @@ impl Layout<'_> {
 
     fn decision_box(&mut self) -> Result<(), PdfError> {
         let lh = 20.0;
-        let labels = ["Decision:", "", "", "Attendees:", "", "Date:"];
+        let [decision, attendees, date] = crate::present::DECISION_BOX;
+        let labels = [decision, "", "", attendees, "", date];
         let height = lh * labels.len() as f32 + 10.0;
         self.ensure(height + 6.0);
         self.gap(4.0);
