@@ -107,7 +107,8 @@ fn parse_age(s: &str) -> Result<AgeYears, String> {
     let years: u16 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{s:?} is not a whole number of years: accepted 0 to 120"))?;
+        .ok()
+        .ok_or_else(|| format!("{s:?} is not a whole number of years: accepted 0 to 120"))?;
     AgeYears::new(years).map_err(|e| e.to_string())
 }
 
@@ -115,7 +116,8 @@ fn parse_number(s: &str, what: &str, unit: &str) -> Result<f64, String> {
     let v: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{s:?} is not a number: enter {what} in {unit}, e.g. 8.3"))?;
+        .ok()
+        .ok_or_else(|| format!("{s:?} is not a number: enter {what} in {unit}, e.g. 8.3"))?;
     if v.is_finite() {
         Ok(v)
     } else {

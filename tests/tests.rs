@@ -1,4 +1,9 @@
 //! The integration tests of the `mesocds` application, as one test binary (ripgrep's layout).
+// Each test's name says what it checks, and a failing assert prints both sides.
+#![expect(
+    clippy::missing_assert_message,
+    reason = "the test names say what each assertion checks"
+)]
 
 // The command line: `assess` (text and the JSON contract), `check`, `--save`/`--case`,
 // rejection of bad values, and the exit codes.

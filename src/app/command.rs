@@ -1,6 +1,7 @@
-//! The side effects drawing code may ask for ([`Command`]), the one table of keyboard
-//! shortcuts that drives both the keys and the menus ([`SHORTCUTS`]), and running the commands
-//! after the frame is drawn (egui demo app's `Command` and `run_cmd`).
+//! The side effects drawing code may ask for ([`Command`]), and the one shortcut table.
+//!
+//! [`SHORTCUTS`] drives both the keys and the menus; the commands run after the frame is drawn
+//! (egui demo app's `Command` and `run_cmd`).
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use super::tabs::Tab;
 
 /// A side effect requested while drawing; run by [`MesoApp::run_commands`] after drawing.
 #[must_use]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// New case.
     New,
@@ -73,9 +74,10 @@ impl Command {
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
-/// Every keyboard shortcut, in the order they are matched: Shift variants first, because
-/// `consume_shortcut` would otherwise take Ctrl+Shift+S for Ctrl+S. A command's first entry is
-/// the one its menu item shows.
+/// Every keyboard shortcut, in the order they are matched.
+///
+/// Shift variants come first, because `consume_shortcut` would otherwise take Ctrl+Shift+S for
+/// Ctrl+S. A command's first entry is the one its menu item shows.
 pub const SHORTCUTS: [(KeyboardShortcut, Command); 14] = [
     (KeyboardShortcut::new(CMD_SHIFT, Key::S), Command::SaveAs),
     (KeyboardShortcut::new(CMD_SHIFT, Key::Z), Command::Redo),
@@ -120,7 +122,7 @@ pub fn pressed_shortcuts(ctx: &egui::Context) -> Vec<Command> {
 }
 
 /// What waits behind the unsaved-changes prompt.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingAction {
     /// Start a new case.
     New,

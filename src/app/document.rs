@@ -209,7 +209,8 @@ pub fn parse_age(text: &str) -> Result<Option<AgeYears>, String> {
     }
     let years: u16 = t
         .parse()
-        .map_err(|_| "Enter whole years, 0 to 120.".to_owned())?;
+        .ok()
+        .ok_or_else(|| "Enter whole years, 0 to 120.".to_owned())?;
     AgeYears::new(years).map(Some).map_err(|e| e.to_string())
 }
 

@@ -54,21 +54,14 @@ impl MesoApp {
 
     /// Saves to the document's file, or asks where. Returns whether the case was saved.
     pub(super) fn save(&mut self, ask: bool) -> bool {
-        let path = match (&self.doc.path, ask) {
-            (Some(p), false) => p.clone(),
-            _ => {
-                let suggested = format!("{}.ron", sanitize(&self.doc.display_name()));
-                match self.dialogs.pick_save(&suggested) {
-                    Some(p) => p,
-                    None => {
-                        self.info = Some(
-                            "Not saved: no file was chosen. If no dialog appeared, this desktop has no file-dialog service (xdg-desktop-portal)."
-                                .to_owned(),
-                        );
-                        return false;
-                    }
-                }
-            }
+        let known = self.doc.path.clone().filter(|_| !ask);
+        let suggested = format!("{}.ron", sanitize(&self.doc.display_name()));
+        let Some(path) = known.or_else(|| self.dialogs.pick_save(&suggested)) else {
+            self.info = Some(
+                "Not saved: no file was chosen. If no dialog appeared, this desktop has no file-dialog service (xdg-desktop-portal)."
+                    .to_owned(),
+            );
+            return false;
         };
         match case_file::save(&path, &self.doc.case, &self.saved_with()) {
             Ok(()) => {

@@ -152,7 +152,8 @@ impl Recovery {
     pub fn clear(&self) {
         for name in [RECOVERY_FILE, ORIGIN_FILE] {
             if let Some(p) = self.file(name) {
-                let _ = std::fs::remove_file(p);
+                // Already gone, or not removable: nothing more can be done about it here.
+                std::fs::remove_file(p).ok();
             }
         }
     }

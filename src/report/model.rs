@@ -1,7 +1,15 @@
 //! The report model: the summary of one case (or a tumor-board pack of several) as plain,
-//! text-level sections. It is built only from the core's assessment and the case as entered; the
+//! text-level sections.
+//!
+//! It is built only from the core's assessment and the case as entered; the
 //! PDF layout ([`super::pdf`]), the Report tab and the command line's text output all render this
 //! same model, so they cannot disagree.
+
+// The plain text is written with `let _ = writeln!(out, …)` into a String: that cannot fail.
+#![expect(
+    clippy::let_underscore_must_use,
+    reason = "writing to a String cannot fail"
+)]
 
 use std::fmt::Write as _;
 
@@ -10,7 +18,7 @@ use mesocds_core::eortc::RISK_RULE_TEXT;
 use mesocds_core::eortc::{EortcResult, hundredths};
 use mesocds_core::staging::{AxisResult, Ranked, StageResult};
 use mesocds_core::treatment::{CaveatKind, Direction, TreatmentResult};
-use mesocds_core::vocab::{Input, Vocab};
+use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
 
 use crate::present::{self, NOT_ENTERED};
@@ -294,12 +302,11 @@ fn calgb_section(c: &CalgbResult) -> Section {
 }
 
 fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
-    match refs.iter().position(|r| *r == text) {
-        Some(i) => i + 1,
-        None => {
-            refs.push(text);
-            refs.len()
-        }
+    if let Some(i) = refs.iter().position(|r| *r == text) {
+        i + 1
+    } else {
+        refs.push(text);
+        refs.len()
     }
 }
 
@@ -503,14 +510,11 @@ impl CaseReport {
 
 fn write_block(out: &mut String, b: &Block) {
     match b {
-        Block::Lead(t) => {
+        Block::Lead(t) | Block::Text(t) => {
             let _ = writeln!(out, "  {t}");
         }
         Block::Subheading(t) => {
             let _ = writeln!(out, "\n  {t}");
-        }
-        Block::Text(t) => {
-            let _ = writeln!(out, "  {t}");
         }
         Block::Fields(rows) => {
             let w = rows

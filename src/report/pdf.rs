@@ -1,5 +1,6 @@
-//! Lays out a [`Report`] as a PDF with printpdf: embedded DejaVu Sans Condensed (regular and
-//! bold), real word wrapping, page breaks that keep table rows and headings with their content,
+//! Lays out a [`Report`] as a PDF with printpdf.
+//!
+//! Embedded DejaVu Sans Condensed (regular and bold), real word wrapping, page breaks that keep table rows and headings with their content,
 //! and a footer on every page with "Page X of Y", the app and content versions and the case file's
 //! fingerprint. Black on white with grey rules, so it prints in black and white.
 
@@ -676,7 +677,8 @@ mod tests {
             bold,
             replaced: std::cell::RefCell::default(),
         };
-        let text = "word ".repeat(60) + &"x".repeat(200);
+        let mut text = "word ".repeat(60);
+        text.push_str(&"x".repeat(200));
         let lines = fonts.wrap(Face::Regular, 9.0, &text, 200.0).expect("wrap");
         assert!(lines.len() > 3);
         for l in &lines {

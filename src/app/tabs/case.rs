@@ -1,7 +1,7 @@
 //! The Case tab: every input, with units and inline checks, and what the other tabs still miss.
 
 use egui::{RichText, Ui};
-use mesocds_core::vocab::{Input, PriorTherapy, Vocab};
+use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
 use mesocds_core::{Assessment, Case};
 
 use super::ViewCtx;

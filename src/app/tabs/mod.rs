@@ -1,6 +1,8 @@
-//! The five tabs of the main window, one file each. Every `*_tab_ui` draws from the core's
-//! assessment, borrowed through one [`ViewCtx`], and edits only the case; none computes or
-//! words a clinical result (the wording shared with the report is in [`crate::present`]).
+//! The five tabs of the main window, one file each.
+//!
+//! Every `*_tab_ui` draws from the core's assessment, borrowed through one [`ViewCtx`], and
+//! edits only the case; none computes or words a clinical result (the wording shared with the
+//! report is in [`crate::present`]).
 
 mod case;
 mod prognosis;

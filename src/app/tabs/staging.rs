@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 use mesocds_core::Case;
 use mesocds_core::ClinicalTables;
 use mesocds_core::staging::{CellValue, Implies, StageResult, lookup};
-use mesocds_core::vocab::{Finding, MCategory, NCategory, TCategory, Vocab};
+use mesocds_core::vocab::{Finding, MCategory, NCategory, TCategory, Vocab as _};
 
 use super::ViewCtx;
 use crate::app::widgets::{choice_ui, heading_ui, missing_ui, notes_ui};
