@@ -16,5 +16,8 @@ mod ui;
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
 
+// The JSON contract of `assess --json` for the example case, as an insta snapshot.
+mod json;
+
 // Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
 mod packaging;

@@ -10,7 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::MesoApp;
 use super::tabs::Tab;
 
-/// A side effect requested while drawing; run by [`MesoApp::run_commands`] after drawing.
+/// A side effect requested while drawing; run by `MesoApp::run_commands` after drawing.
 #[must_use]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {

@@ -159,7 +159,7 @@ impl Document {
         )
     }
 
-    /// The window title: "<case label> — MesoCDS", with a marker while there are unsaved changes.
+    /// The window title: "`<case label>` — MesoCDS", with a marker while there are unsaved changes.
     pub fn window_title(&self) -> String {
         let marker = if self.is_dirty() { "● " } else { "" };
         format!("{marker}{} — MesoCDS", self.display_name())

@@ -3,12 +3,12 @@
 //! State is kept in three kinds, as in egui's demo app: the document ([`Document`]: the case,
 //! its file, undo, the number fields' text), the persisted preferences ([`Prefs`]), and
 //! transient UI state (prompts, errors). Drawing code emits [`Command`]s; side effects (files,
-//! dialogs, closing) run after drawing ([`file_ops`]). The app never computes a clinical
+//! dialogs, closing) run after drawing (`file_ops.rs`). The app never computes a clinical
 //! result: every frame it asks the core for the assessment of the case, once, and lends it to
 //! the tab through a [`tabs::ViewCtx`].
 //!
 //! This file is the orchestration only: the [`MesoApp`] state, its creation, and the order of
-//! a frame. Panels are in [`ui`], tabs in [`tabs`].
+//! a frame. Panels are in `ui/`, tabs in [`tabs`].
 
 pub mod command;
 pub mod document;

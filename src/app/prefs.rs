@@ -39,7 +39,7 @@ impl Default for Prefs {
 }
 
 impl Prefs {
-    /// Puts `path` first in the recent files, once, keeping at most [`MAX_RECENT`].
+    /// Puts `path` first in the recent files, once, keeping at most `MAX_RECENT` (8).
     pub fn add_recent(&mut self, path: &Path) {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_owned());
