@@ -167,3 +167,51 @@ impl MesoApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_keys() {
+        for (i, (a, _)) in SHORTCUTS.iter().enumerate() {
+            for (b, _) in &SHORTCUTS[i + 1..] {
+                assert_ne!(a, b, "one key combination, two commands");
+            }
+        }
+    }
+
+    #[test]
+    fn shift_variants_are_matched_before_their_plain_key() {
+        // consume_shortcut matches Ctrl+S for Ctrl+Shift+S, so order matters.
+        for (i, (plain, _)) in SHORTCUTS.iter().enumerate() {
+            if plain.modifiers.shift {
+                continue;
+            }
+            let later_shift = SHORTCUTS[i..]
+                .iter()
+                .any(|(k, _)| k.modifiers.shift && k.logical_key == plain.logical_key);
+            assert!(
+                !later_shift,
+                "{plain:?} is matched before its Shift variant"
+            );
+        }
+    }
+
+    #[test]
+    fn every_tab_has_a_shortcut_and_menus_show_the_first_one() {
+        for tab in Tab::ALL {
+            assert!(
+                Command::ShowTab(tab).shortcut().is_some(),
+                "{tab} has no key"
+            );
+        }
+        let ctx = egui::Context::default();
+        ctx.set_os(egui::os::OperatingSystem::Nix);
+        let text = |c: Command| c.shortcut().map(|k| ctx.format_shortcut(&k));
+        assert_eq!(text(Command::Save).as_deref(), Some("Ctrl+S"));
+        assert_eq!(text(Command::SaveAs).as_deref(), Some("Ctrl+Shift+S"));
+        assert_eq!(text(Command::Redo).as_deref(), Some("Ctrl+Shift+Z"));
+        assert_eq!(text(Command::OpenExample), None);
+    }
+}

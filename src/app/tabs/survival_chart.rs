@@ -67,7 +67,7 @@ pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
         }
     }
     ui.label(
-        RichText::new("Trials differ in populations, designs and CI levels; see each card. PrE0505's comparator is a historical control.")
+        RichText::new("Trials differ in populations, designs, comparators and CI levels; see each card.")
             .weak(),
     );
 }
