@@ -2,8 +2,6 @@
 //! any key or value shows up in review (`cargo insta review`; the snapshot is
 //! `tests/snapshots/integration__json__example_case_assess_json.snap`).
 
-use std::process::Command;
-
 /// The example case shipped with the app.
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -12,16 +10,7 @@ const EXAMPLE: &str = concat!(
 
 #[test]
 fn example_case_assess_json() {
-    let out = Command::new(env!("CARGO_BIN_EXE_mesocds"))
-        .args(["assess", "--case", EXAMPLE, "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut json = crate::cli::assess_json(&["--case", EXAMPLE]);
     // The versions change with every release (app and core share the workspace version); the
     // snapshot is about the contract.
     for key in ["app_version", "core_version"] {
