@@ -67,7 +67,9 @@ pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
         }
     }
     ui.label(
-        RichText::new("Trials differ in populations, designs, comparators and CI levels; see each card.")
-            .weak(),
+        RichText::new(
+            "Trials differ in populations, designs, comparators and CI levels; see each card.",
+        )
+        .weak(),
     );
 }
