@@ -15,12 +15,11 @@ use mesocds_core::vocab::{
 };
 use mesocds_core::{Case, ClinicalTables, assess};
 
-use crate::report::model::{CaseSource, ReportMeta};
+use crate::report::model::CaseSource;
 use crate::report::pdf::Paper;
 use crate::{json, report};
 
-/// The version shown by `--version`.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use crate::meta::{APP_VERSION, report_meta};
 
 /// MesoCDS: offline clinical decision support for malignant mesothelioma.
 ///
@@ -108,7 +107,8 @@ fn parse_age(s: &str) -> Result<AgeYears, String> {
     let years: u16 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{s:?} is not a whole number of years: accepted 0 to 120"))?;
+        .ok()
+        .ok_or_else(|| format!("{s:?} is not a whole number of years: accepted 0 to 120"))?;
     AgeYears::new(years).map_err(|e| e.to_string())
 }
 
@@ -116,7 +116,8 @@ fn parse_number(s: &str, what: &str, unit: &str) -> Result<f64, String> {
     let v: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("{s:?} is not a number: enter {what} in {unit}, e.g. 8.3"))?;
+        .ok()
+        .ok_or_else(|| format!("{s:?} is not a number: enter {what} in {unit}, e.g. 8.3"))?;
     if v.is_finite() {
         Ok(v)
     } else {
@@ -340,6 +341,7 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
         };
         let input = report::ReportInput {
             case: &case,
+            assessment: &assessment,
             source,
         };
         print!(
@@ -370,14 +372,6 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("warning: the PDF font cannot print these characters, shown as \"?\": {list}");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The report-wide facts of an export made now.
-pub fn report_meta() -> ReportMeta {
-    ReportMeta {
-        export_date: report::today(),
-        app_version: APP_VERSION.to_owned(),
-    }
 }
 
 fn run_check(args: &CheckArgs) -> ExitCode {

@@ -5,7 +5,7 @@
 
 use mesocds_core::staging::{AxisResult, Ranked};
 use mesocds_core::treatment::{CaveatKind, ListedOption};
-use mesocds_core::vocab::{Input, Vocab};
+use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, INTENDED_USE};
 use serde_json::{Value, json};
 

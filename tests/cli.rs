@@ -12,7 +12,8 @@ fn mesocds(args: &[&str]) -> Output {
         .expect("run mesocds")
 }
 
-fn assess_json(args: &[&str]) -> Value {
+/// Runs `mesocds assess --json` with `args` and returns the parsed output (the command must succeed).
+pub(crate) fn assess_json(args: &[&str]) -> Value {
     let mut all = vec!["assess", "--json"];
     all.extend_from_slice(args);
     let out = mesocds(&all);

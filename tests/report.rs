@@ -71,8 +71,10 @@ fn case_from_flags(dir: &Path, name: &str, flags: &[&str]) -> PathBuf {
 #[test]
 fn the_report_model_of_the_example_case() {
     let loaded = case_file::load(Path::new(EXAMPLE)).unwrap();
+    let assessment = mesocds_core::assess(&loaded.case, tables());
     let input = ReportInput {
         case: &loaded.case,
+        assessment: &assessment,
         source: CaseSource {
             file: "example-pleural-stage-iiia.ron".to_owned(),
             fingerprint: "sha256:000000000000".to_owned(),

@@ -1,4 +1,9 @@
 //! The integration tests of the `mesocds` application, as one test binary (ripgrep's layout).
+// Each test's name says what it checks, and a failing assert prints both sides.
+#![expect(
+    clippy::missing_assert_message,
+    reason = "the test names say what each assertion checks"
+)]
 
 // The command line: `assess` (text and the JSON contract), `check`, `--save`/`--case`,
 // rejection of bad values, and the exit codes.
@@ -13,6 +18,9 @@ mod ui;
 
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
+
+// The JSON contract of `assess --json` for the example case, as an insta snapshot.
+mod json;
 
 // Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
 mod packaging;

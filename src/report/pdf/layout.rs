@@ -1,167 +1,32 @@
-//! Lays out a [`Report`] as a PDF with printpdf: embedded DejaVu Sans Condensed (regular and
-//! bold), real word wrapping, page breaks that keep table rows and headings with their content,
-//! and a footer on every page with "Page X of Y", the app and content versions and the case file's
-//! fingerprint. Black on white with grey rules, so it prints in black and white.
+//! The page layout of the PDF: a cursor down the page, page breaks that keep headings and table
+//! rows with their content, the report's blocks, the cover page and the footers.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
+    TextItem,
 };
 
-use super::model::{Block, CaseReport, Report};
+use super::fonts::{Face, Fonts};
+use super::{BODY_BOTTOM, GREY, MARGIN_TOP, MARGIN_X, PdfError, SMALL, TEXT};
+use crate::report::model::{Block, CaseReport, Report};
 
-/// DejaVu Sans Condensed, licence in `assets/fonts/LICENSE-DejaVu.txt`.
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed.ttf");
-/// DejaVu Sans Condensed Bold.
-const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSansCondensed-Bold.ttf");
-
-/// Paper size.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Paper {
-    /// ISO A4, 210 × 297 mm.
-    #[default]
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
+pub(super) struct PageBuf {
+    pub(super) ops: Vec<Op>,
+    pub(super) fingerprint: String,
 }
 
-impl Paper {
-    fn size_pt(self) -> (f32, f32) {
-        match self {
-            Self::A4 => (595.28, 841.89),
-            Self::Letter => (612.0, 792.0),
-        }
-    }
-}
-
-/// Why a PDF could not be made.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum PdfError {
-    /// An embedded font failed to parse (a defect of the build).
-    #[error("the embedded font {0} could not be read")]
-    Font(&'static str),
-    /// The text has a character the embedded font cannot draw.
-    #[error("the report has a character the PDF font cannot print: {0:?} (U+{1:04X})")]
-    MissingGlyph(char, u32),
-}
-
-const MARGIN_X: f32 = 50.0;
-const MARGIN_TOP: f32 = 48.0;
-/// The body stops here; the footer sits below.
-const BODY_BOTTOM: f32 = 72.0;
-const TEXT: f32 = 9.0;
-const SMALL: f32 = 7.5;
-const GREY: f32 = 0.55;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Face {
-    Regular,
-    Bold,
-}
-
-struct Fonts {
-    regular: ParsedFont,
-    bold: ParsedFont,
-    regular_id: FontId,
-    bold_id: FontId,
-    /// Characters the font cannot draw, printed as "?".
-    replaced: std::cell::RefCell<std::collections::BTreeSet<char>>,
-}
-
-impl Fonts {
-    fn face(&self, face: Face) -> (&ParsedFont, &FontId) {
-        match face {
-            Face::Regular => (&self.regular, &self.regular_id),
-            Face::Bold => (&self.bold, &self.bold_id),
-        }
-    }
-
-    /// `text` with every character the font cannot draw replaced by "?" (and remembered).
-    fn printable(&self, face: Face, text: &str) -> String {
-        let (font, _) = self.face(face);
-        text.chars()
-            .map(|c| {
-                if c.is_whitespace() || font.lookup_glyph_index(u32::from(c)).is_some() {
-                    c
-                } else {
-                    self.replaced.borrow_mut().insert(c);
-                    '?'
-                }
-            })
-            .collect()
-    }
-
-    /// The advance width of printable `text` in points.
-    fn width(&self, face: Face, size: f32, text: &str) -> Result<f32, PdfError> {
-        let (font, _) = self.face(face);
-        let per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        let mut units = 0.0;
-        for c in text.chars() {
-            let gid = font
-                .lookup_glyph_index(u32::from(c))
-                .or_else(|| font.lookup_glyph_index(u32::from('?')))
-                .ok_or(PdfError::MissingGlyph(c, u32::from(c)))?;
-            units += f32::from(font.get_horizontal_advance(gid));
-        }
-        Ok(units * size / per_em)
-    }
-
-    /// Splits `text` into lines no wider than `max`; a word longer than a line is broken.
-    fn wrap(&self, face: Face, size: f32, text: &str, max: f32) -> Result<Vec<String>, PdfError> {
-        let text = self.printable(face, text);
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(face, size, &candidate)? <= max {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if self.width(face, size, word)? <= max {
-                line = word.to_owned();
-            } else {
-                for c in word.chars() {
-                    let mut next = line.clone();
-                    next.push(c);
-                    if !line.is_empty() && self.width(face, size, &next)? > max {
-                        lines.push(std::mem::take(&mut line));
-                        next = c.to_string();
-                    }
-                    line = next;
-                }
-            }
-        }
-        if !line.is_empty() || lines.is_empty() {
-            lines.push(line);
-        }
-        Ok(lines)
-    }
-}
-
-struct PageBuf {
-    ops: Vec<Op>,
-    fingerprint: String,
-}
-
-struct Layout<'f> {
-    fonts: &'f Fonts,
-    width: f32,
-    height: f32,
-    pages: Vec<PageBuf>,
+pub(super) struct Layout<'f> {
+    pub(super) fonts: &'f Fonts,
+    pub(super) width: f32,
+    pub(super) height: f32,
+    pub(super) pages: Vec<PageBuf>,
     /// Baseline cursor, points from the bottom of the page.
-    y: f32,
-    fingerprint: String,
+    pub(super) y: f32,
+    pub(super) fingerprint: String,
 }
 
 /// The operations that print one line of black text with its baseline at (`x`, `y`).
-fn text_ops(font: FontId, x: f32, y: f32, size: f32, text: &str) -> [Op; 6] {
+pub(super) fn text_ops(font: FontId, x: f32, y: f32, size: f32, text: &str) -> [Op; 6] {
     [
         Op::StartTextSection,
         Op::SetFillColor {
@@ -181,11 +46,11 @@ fn text_ops(font: FontId, x: f32, y: f32, size: f32, text: &str) -> [Op; 6] {
     ]
 }
 
-fn line_height(size: f32) -> f32 {
+pub(super) fn line_height(size: f32) -> f32 {
     size * 1.3
 }
 
-fn point(x: f32, y: f32) -> LinePoint {
+pub(super) fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
         p: Point { x: Pt(x), y: Pt(y) },
         bezier: false,
@@ -193,11 +58,11 @@ fn point(x: f32, y: f32) -> LinePoint {
 }
 
 impl Layout<'_> {
-    fn text_width(&self) -> f32 {
+    pub(super) fn text_width(&self) -> f32 {
         self.width - 2.0 * MARGIN_X
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
+    pub(super) fn ops(&mut self) -> &mut Vec<Op> {
         if self.pages.is_empty() {
             self.new_page();
         }
@@ -205,7 +70,7 @@ impl Layout<'_> {
         &mut self.pages[last].ops
     }
 
-    fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         self.pages.push(PageBuf {
             ops: Vec::new(),
             fingerprint: self.fingerprint.clone(),
@@ -214,19 +79,19 @@ impl Layout<'_> {
     }
 
     /// Starts a new page unless `needed` points still fit.
-    fn ensure(&mut self, needed: f32) {
+    pub(super) fn ensure(&mut self, needed: f32) {
         if self.pages.is_empty() || self.y - needed < BODY_BOTTOM {
             self.new_page();
         }
     }
 
-    fn draw_text(&mut self, x: f32, y: f32, face: Face, size: f32, text: &str) {
+    pub(super) fn draw_text(&mut self, x: f32, y: f32, face: Face, size: f32, text: &str) {
         let (_, id) = self.fonts.face(face);
         let ops = text_ops(id.clone(), x, y, size, text);
         self.ops().extend(ops);
     }
 
-    fn rule(&mut self, x0: f32, x1: f32, y: f32, thickness: f32) {
+    pub(super) fn rule(&mut self, x0: f32, x1: f32, y: f32, thickness: f32) {
         self.ops().extend([
             Op::SetOutlineColor {
                 col: Color::Greyscale(Greyscale::new(GREY, None)),
@@ -242,7 +107,7 @@ impl Layout<'_> {
     }
 
     /// A wrapped paragraph at `indent` (hanging `first` prefix such as a bullet).
-    fn paragraph(
+    pub(super) fn paragraph(
         &mut self,
         face: Face,
         size: f32,
@@ -276,11 +141,11 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn gap(&mut self, pt: f32) {
+    pub(super) fn gap(&mut self, pt: f32) {
         self.y -= pt;
     }
 
-    fn heading(&mut self, text: &str) -> Result<(), PdfError> {
+    pub(super) fn heading(&mut self, text: &str) -> Result<(), PdfError> {
         // Keep a heading with at least three lines of its section.
         self.ensure(line_height(11.5) + 8.0 + 3.0 * line_height(TEXT));
         self.gap(8.0);
@@ -292,7 +157,7 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn fields(&mut self, rows: &[(String, String)]) -> Result<(), PdfError> {
+    pub(super) fn fields(&mut self, rows: &[(String, String)]) -> Result<(), PdfError> {
         let mut key_w: f32 = 0.0;
         for (k, _) in rows {
             key_w = key_w.max(self.fonts.width(Face::Bold, TEXT, k)?);
@@ -324,7 +189,7 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn table(
+    pub(super) fn table(
         &mut self,
         header: &[String],
         rows: &[Vec<String>],
@@ -367,9 +232,10 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn decision_box(&mut self) -> Result<(), PdfError> {
+    pub(super) fn decision_box(&mut self) -> Result<(), PdfError> {
         let lh = 20.0;
-        let labels = ["Decision:", "", "", "Attendees:", "", "Date:"];
+        let [decision, attendees, date] = crate::present::DECISION_BOX;
+        let labels = [decision, "", "", attendees, "", date];
         let height = lh * labels.len() as f32 + 10.0;
         self.ensure(height + 6.0);
         self.gap(4.0);
@@ -409,7 +275,7 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn block(&mut self, b: &Block) -> Result<(), PdfError> {
+    pub(super) fn block(&mut self, b: &Block) -> Result<(), PdfError> {
         match b {
             Block::Lead(t) => {
                 self.gap(2.0);
@@ -449,7 +315,7 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn case(&mut self, report: &Report, c: &CaseReport) -> Result<(), PdfError> {
+    pub(super) fn case(&mut self, report: &Report, c: &CaseReport) -> Result<(), PdfError> {
         self.fingerprint = format!("Case file {} ({})", c.source.fingerprint, c.source.file);
         self.new_page();
         self.paragraph(
@@ -479,7 +345,7 @@ impl Layout<'_> {
         Ok(())
     }
 
-    fn cover(&mut self, report: &Report, rows: &[[String; 3]]) -> Result<(), PdfError> {
+    pub(super) fn cover(&mut self, report: &Report, rows: &[[String; 3]]) -> Result<(), PdfError> {
         self.fingerprint = format!("Tumor board pack of {} cases", rows.len());
         self.new_page();
         self.paragraph(Face::Bold, 18.0, 0.0, None, &report.title)?;
@@ -524,7 +390,7 @@ impl Layout<'_> {
     }
 
     /// Adds the footer to every page, now that the page count is known.
-    fn footers(&mut self, report: &Report) -> Result<(), PdfError> {
+    pub(super) fn footers(&mut self, report: &Report) -> Result<(), PdfError> {
         let total = self.pages.len();
         let content = self.fonts.wrap(
             Face::Regular,
@@ -569,127 +435,5 @@ impl Layout<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// What [`render`] made: the PDF bytes and its page count.
-#[derive(Clone, Debug)]
-pub struct RenderedPdf {
-    /// The PDF file.
-    pub bytes: Vec<u8>,
-    /// Number of pages.
-    pub pages: usize,
-    /// Pages of each case summary, in order.
-    pub pages_per_case: Vec<usize>,
-    /// Characters the embedded font cannot print; each was printed as "?".
-    pub replaced_characters: Vec<char>,
-}
-
-/// Renders `report` as a PDF on `paper`.
-///
-/// # Errors
-/// [`PdfError`] if a font fails to load or the text has a character the font cannot print.
-pub fn render(report: &Report, paper: Paper) -> Result<RenderedPdf, PdfError> {
-    let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new())
-        .ok_or(PdfError::Font("DejaVuSansCondensed.ttf"))?;
-    let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new())
-        .ok_or(PdfError::Font("DejaVuSansCondensed-Bold.ttf"))?;
-    let mut doc = PdfDocument::new(&report.title);
-    let regular_id = doc.add_font(&regular);
-    let bold_id = doc.add_font(&bold);
-    let fonts = Fonts {
-        regular,
-        bold,
-        regular_id,
-        bold_id,
-        replaced: std::cell::RefCell::default(),
-    };
-    let (width, height) = paper.size_pt();
-    let mut layout = Layout {
-        fonts: &fonts,
-        width,
-        height,
-        pages: Vec::new(),
-        y: height - MARGIN_TOP,
-        fingerprint: String::new(),
-    };
-    if let Some(rows) = &report.cover {
-        layout.cover(report, rows)?;
-    }
-    let mut pages_per_case = Vec::new();
-    for c in &report.cases {
-        let before = layout.pages.len();
-        layout.case(report, c)?;
-        pages_per_case.push(layout.pages.len() - before);
-    }
-    layout.footers(report)?;
-    let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
-    let pages: Vec<PdfPage> = layout
-        .pages
-        .into_iter()
-        .map(|p| PdfPage::new(to_mm(width), to_mm(height), p.ops))
-        .collect();
-    let count = pages.len();
-    let replaced_characters = fonts.replaced.borrow().iter().copied().collect();
-    let bytes = doc.with_pages(pages).save(
-        &PdfSaveOptions {
-            subset_fonts: true,
-            ..PdfSaveOptions::default()
-        },
-        &mut Vec::new(),
-    );
-    Ok(RenderedPdf {
-        bytes,
-        pages: count,
-        pages_per_case,
-        replaced_characters,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_faces_print_the_clinical_symbols() {
-        for (name, bytes) in [("regular", REGULAR_TTF), ("bold", BOLD_TTF)] {
-            let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect(name);
-            for c in "≥≤×µ⁹–®·•".chars() {
-                assert!(
-                    font.lookup_glyph_index(u32::from(c)).is_some(),
-                    "{name} lacks {c:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn wrapping_respects_the_width_and_breaks_long_words() {
-        let mut doc = PdfDocument::new("t");
-        let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new()).expect("font");
-        let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new()).expect("font");
-        let fonts = Fonts {
-            regular_id: doc.add_font(&regular),
-            bold_id: doc.add_font(&bold),
-            regular,
-            bold,
-            replaced: std::cell::RefCell::default(),
-        };
-        let text = "word ".repeat(60) + &"x".repeat(200);
-        let lines = fonts.wrap(Face::Regular, 9.0, &text, 200.0).expect("wrap");
-        assert!(lines.len() > 3);
-        for l in &lines {
-            assert!(
-                fonts.width(Face::Regular, 9.0, l).expect("width") <= 200.0,
-                "{l}"
-            );
-        }
-        let joined: String = lines
-            .concat()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        assert_eq!(joined, original, "no character is lost");
     }
 }
