@@ -8,7 +8,7 @@
 //! "CALGB prognostic index"; clinical-reference §2.2).
 
 use crate::case::Case;
-use crate::vocab::{Input, Vocab};
+use crate::vocab::{Input, Vocab as _};
 
 /// Age split, years: group 1 needs age < 49, or age ≥ 49 with Hb ≥ 14.6. Source: PDQ.
 pub const AGE_SPLIT_YEARS: u16 = 49;
@@ -69,7 +69,7 @@ impl CalgbGroup {
 }
 
 /// The CALGB result.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalgbResult {
     /// The group; `None` when inputs are missing or ECOG is 3–4.
     pub group: Option<CalgbGroup>,

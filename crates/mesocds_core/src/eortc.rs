@@ -9,7 +9,7 @@
 //! "Floating point").
 
 use crate::case::Case;
-use crate::vocab::{DiagnosisCertainty, Histology, Input, Sex, Site, Vocab};
+use crate::vocab::{DiagnosisCertainty, Histology, Input, Sex, Site, Vocab as _};
 
 /// WBC threshold, ×10⁹/L; a count strictly above it is adverse. Source: PDQ "WBC count >8.3".
 pub const WBC_THRESHOLD_10E9_PER_L: f64 = 8.3;
@@ -98,7 +98,7 @@ impl EortcFactor {
 }
 
 /// The EORTC result: a score only when every input is entered.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EortcResult {
     /// The score in hundredths (127 is 1.27); `None` when an input is missing.
     pub score: Option<u16>,
@@ -121,6 +121,10 @@ pub fn hundredths(v: u16) -> String {
 ///
 /// Any missing input gives no score and lists the missing inputs; entered factors are still
 /// listed. ECOG 3–4 is computed with a warning. See the module documentation for sources.
+#[expect(
+    clippy::too_many_lines,
+    reason = "five cited factors, each with its note, read in the PDQ's order"
+)]
 pub fn eortc(case: &Case) -> EortcResult {
     let mut factors = Vec::new();
     let mut missing = Vec::new();
@@ -144,7 +148,12 @@ pub fn eortc(case: &Case) -> EortcResult {
                 adverse,
                 points: if adverse { WBC_POINTS } else { 0 },
             });
-            if wbc.get() == WBC_THRESHOLD_10E9_PER_L {
+            #[expect(
+                clippy::float_cmp_const,
+                reason = "a WBC of exactly 8.3 (as entered) is the boundary the decisions page names"
+            )]
+            let exactly_threshold = wbc.get() == WBC_THRESHOLD_10E9_PER_L;
+            if exactly_threshold {
                 notes.push(
                     "WBC is exactly 8.3 ×10⁹/L: it does not count (the PDQ says \"> 8.3\"); a \
                      review table uses \"≥ 8.3\", which would add 0.55."

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use mesocds_core::eortc::EortcRisk;
 use mesocds_core::staging::StageStatus;
 use mesocds_core::treatment::{CaveatKind, Setting};
-use mesocds_core::vocab::{Input, StageGroup, Vocab};
+use mesocds_core::vocab::{Input, StageGroup, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, assess};
 
 const CASES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases");

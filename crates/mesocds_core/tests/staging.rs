@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use mesocds_core::staging::{self, StageResult, StageStatus};
 use mesocds_core::vocab::{
-    Extent, Finding, Input, MCategory, NCategory, Site, StageGroup, StagingBasis, TCategory, Vocab,
+    Extent, Finding, Input, MCategory, NCategory, Site, StageGroup, StagingBasis, TCategory,
+    Vocab as _,
 };
 use mesocds_core::{Case, ClinicalTables, assess};
 
