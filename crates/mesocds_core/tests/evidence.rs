@@ -371,3 +371,39 @@ fn no_shown_tag_is_weaker_than_one_source() {
         }
     }
 }
+
+#[test]
+fn panel_wording_says_what_the_sources_do_not_give() {
+    let e = |id| table().entry(id).unwrap();
+    assert_eq!(e("mars2").heading(), "MARS 2 (NCT02040272), published 2024");
+    assert_eq!(e("beat_meso").heading(), "BEAT-meso, published 2024 [1S]");
+    assert_eq!(
+        e("mars2").citation_line(),
+        "Lim E et al., Lancet Respir Med 2024;12(6):457-466. PMID 38740044."
+    );
+    assert_eq!(
+        e("checkmate743_3y").citation_line(),
+        "Peters S et al., Ann Oncol 2022. No PMID or DOI in the sources used."
+    );
+    assert_eq!(
+        e("beat_meso").design_line(),
+        "phase 3, n not given in the sources used; population not given in the sources used; \
+         carboplatin plus pemetrexed plus bevacizumab, with or without atezolizumab"
+    );
+    assert!(
+        e("denim")
+            .design_line()
+            .starts_with("phase 2/3, n = 176; after chemotherapy; ")
+    );
+    assert_eq!(
+        table().footer(),
+        [
+            "NCCN Pleural Mesothelioma v2.2024: Added platinum plus pemetrexed plus pembrolizumab \
+             (category 1, preferred). [1S]",
+            "NCCN v1.2025: Splits treatment by clinical stage I vs II–IV and notes no evidence \
+             that surgery added to systemic therapy improves survival. [1S]",
+            "ASCO guideline update 2025: Kindler HL et al., J Clin Oncol 2025. doi \
+             10.1200/JCO-24-02425 [1S]",
+        ]
+    );
+}

@@ -10,7 +10,8 @@ use crate::case::Case;
 use crate::treatment::{Setting, TreatmentOption, TreatmentResult};
 use crate::vocab::{Ecog, Histology, Input, Site, Vocab};
 
-use super::{Direction, EvidenceEntry, EvidenceTable, Figures, HistologyRule, SitesStudied, Tag};
+use super::text::tag_mark;
+use super::{Direction, EvidenceEntry, EvidenceTable, Figures, HistologyRule, SitesStudied};
 
 /// A PDQ option an entry concerns, as listed for this case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,14 +142,6 @@ impl Caveat {
                 format!("ECOG not entered: {trial} enrolled performance status 0–{max}.")
             }
         }
-    }
-}
-
-fn tag_mark(tag: Tag) -> String {
-    if tag == Tag::TwoSources {
-        String::new()
-    } else {
-        format!(" [{}]", tag.code())
     }
 }
 

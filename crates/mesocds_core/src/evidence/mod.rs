@@ -12,6 +12,7 @@
 //! procedure, in `docs/clinical/newer-evidence.md`.
 
 mod apply;
+mod text;
 mod validate;
 
 use std::sync::OnceLock;
