@@ -45,6 +45,7 @@ pub mod calgb;
 pub mod case;
 pub mod case_file;
 pub mod eortc;
+pub mod evidence;
 pub mod staging;
 pub mod tables;
 pub mod treatment;
