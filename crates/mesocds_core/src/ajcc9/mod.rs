@@ -1,0 +1,27 @@
+//! The 9th edition of pleural mesothelioma staging (AJCC Version 9 "Diffuse Pleural
+//! Mesothelioma" = UICC TNM 9, for diagnoses from 1 January 2025), beside the AJCC 8th edition.
+//!
+//! Self-contained: its own input type ([`Ajcc9Input`]) and result ([`Stage9Result`]); it reads
+//! the 8th-edition tables for N, M and pathological T, which the 9th edition takes over.
+//!
+//! - [`date`]: the date of diagnosis and [`applicable_edition`].
+//! - [`measure`]: Psum and Fmax in millimetres.
+//! - [`clinical_t`]: clinical T from the measurements and invasion findings.
+//! - [`grid`]: the stage grid, `assets/clinical/ajcc9_pleural_stage_groups.ron`.
+//! - [`stage`]: the stage of a case.
+//!
+//! Every rule, its source and tag, and each decision where the sources are silent:
+//! `docs/clinical/staging-ajcc9.md`. The stage groups are single-source: every result carries
+//! the caveat of the grid file.
+
+pub mod clinical_t;
+pub mod date;
+pub mod grid;
+pub mod measure;
+pub mod stage;
+
+pub use clinical_t::{ClinicalT, ClinicalTInput, MissingInput, NinthFinding, TDriver, clinical_t};
+pub use date::{Date, DateError, Edition, EditionChoice, applicable_edition};
+pub use grid::{StageGroup9, StageTable9};
+pub use measure::{Fmax, MeasurementError, Millimetres, Psum, PsumLevels};
+pub use stage::{Ajcc9Input, N_NOTE, Stage9, Stage9Result, TAxis9, TRule, stage9};

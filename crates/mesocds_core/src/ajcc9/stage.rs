@@ -1,0 +1,529 @@
+//! The 9th-edition stage of a case: T (clinical rule or pathological findings), N and M (the
+//! 8th-edition definitions and findings), and the group from the grid.
+//!
+//! `docs/clinical/staging-ajcc9.md` describes every rule and decision.
+
+use std::collections::BTreeSet;
+
+use super::clinical_t::{
+    ClinicalT, ClinicalTInput, MissingInput, NinthFinding, TDriver, clinical_t,
+};
+use super::grid::{CellValue9, KNOWN_N, StageGroup9, StageTable9};
+use super::measure::{Fmax, Psum};
+use crate::case::Case;
+use crate::staging::{self, AxisResult, Derived, FindingsTable, StageTable};
+use crate::vocab::{Extent, Finding, MCategory, NCategory, Site, StagingBasis, TCategory, Vocab};
+
+/// The note on N shown with every 9th-edition result (clinical-decisions, "Staging editions").
+pub const N_NOTE: &str = "9th-edition N wording not verified; 8th-edition N definitions used";
+
+/// Everything the 9th-edition stage reads. Self-contained, so it can be filled from a case.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ajcc9Input {
+    /// Primary site.
+    pub site: Option<Site>,
+    /// Diffuse or solitary.
+    pub extent: Option<Extent>,
+    /// c, p or yp: decides the T rule.
+    pub basis: Option<StagingBasis>,
+    /// A 9th-edition T picked directly (TX or T0; or a pT).
+    pub t: Option<TCategory>,
+    /// N picked directly.
+    pub n: Option<NCategory>,
+    /// M picked directly.
+    pub m: Option<MCategory>,
+    /// The 8th-edition findings ticked (pT; N; M; the cT4 findings and the cT2 features).
+    pub findings: BTreeSet<Finding>,
+    /// The 9th-edition cT4 items ticked.
+    pub ninth_findings: BTreeSet<NinthFinding>,
+    /// Psum.
+    pub psum: Option<Psum>,
+    /// Fmax.
+    pub fmax: Option<Fmax>,
+}
+
+/// How the 9th-edition T was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TRule {
+    /// Clinical basis: the measurement rule.
+    Clinical(ClinicalT),
+    /// Pathological basis (p, yp): the 8th-edition findings.
+    Pathological(Option<Derived<TCategory>>),
+    /// No basis entered: no rule can be chosen.
+    NoBasis,
+}
+
+/// The T axis: what was picked, what the rule gives, the value used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TAxis9 {
+    /// Picked directly.
+    pub picked: Option<TCategory>,
+    /// What the rule of the basis gives.
+    pub rule: TRule,
+    /// The value used: `None` when missing or in conflict.
+    pub value: Option<TCategory>,
+    /// Picked and derived disagree.
+    pub conflict: bool,
+}
+
+impl TAxis9 {
+    /// The derived category, when the rule decided one.
+    pub fn derived(&self) -> Option<TCategory> {
+        match &self.rule {
+            TRule::Clinical(c) => c.category(),
+            TRule::Pathological(d) => d.as_ref().map(|d| d.category),
+            TRule::NoBasis => None,
+        }
+    }
+
+    /// The clinical drivers (findings and measurements), when the clinical rule decided.
+    pub fn clinical_drivers(&self) -> &[TDriver] {
+        match &self.rule {
+            TRule::Clinical(ClinicalT::Derived { drivers, .. }) => drivers,
+            _ => &[],
+        }
+    }
+
+    fn candidates(&self) -> Vec<TCategory> {
+        match (self.value, self.picked, self.derived()) {
+            (Some(v), _, _) => vec![v],
+            (None, Some(p), Some(d)) => vec![p, d],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The categories T could be while it is missing (never TX/T0, which are only picked).
+    fn possible_when_missing(&self) -> Vec<TCategory> {
+        match &self.rule {
+            TRule::Clinical(ClinicalT::Undecided { possible, .. }) => possible.clone(),
+            _ => vec![TCategory::T1, TCategory::T2, TCategory::T3, TCategory::T4],
+        }
+    }
+}
+
+/// The outcome of 9th-edition staging: exactly one of four, each carrying what it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stage9 {
+    /// A group.
+    Assigned {
+        /// The group.
+        group: StageGroup9,
+    },
+    /// Input missing.
+    Incomplete {
+        /// The inputs missing, by their flag names.
+        missing: Vec<MissingInput>,
+        /// The groups the entered inputs still allow.
+        possible: Vec<StageGroup9>,
+    },
+    /// Complete input, but no group (TX, T0, NX, or a disagreement).
+    NotAssignable {
+        /// The groups it could be.
+        possible: Vec<StageGroup9>,
+        /// Why.
+        reasons: Vec<String>,
+    },
+    /// The 9th edition does not stage this tumour.
+    NotApplicable {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Stage9 {
+    /// The status, as the JSON contract names it.
+    pub fn status(&self) -> staging::StageStatus {
+        match self {
+            Self::Assigned { .. } => staging::StageStatus::Assigned,
+            Self::Incomplete { .. } => staging::StageStatus::Incomplete,
+            Self::NotAssignable { .. } => staging::StageStatus::NotAssignable,
+            Self::NotApplicable { .. } => staging::StageStatus::NotApplicable,
+        }
+    }
+
+    /// The group, only when assigned.
+    pub fn group(&self) -> Option<StageGroup9> {
+        match self {
+            Self::Assigned { group } => Some(*group),
+            _ => None,
+        }
+    }
+
+    /// The missing inputs (empty unless incomplete).
+    pub fn missing(&self) -> &[MissingInput] {
+        match self {
+            Self::Incomplete { missing, .. } => missing,
+            _ => &[],
+        }
+    }
+
+    /// The possible groups (incomplete or not assignable).
+    pub fn possible(&self) -> &[StageGroup9] {
+        match self {
+            Self::Incomplete { possible, .. } | Self::NotAssignable { possible, .. } => possible,
+            _ => &[],
+        }
+    }
+}
+
+/// The 9th-edition stage of a case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage9Result {
+    /// The edition of the table used.
+    pub edition: String,
+    /// c, p or yp.
+    pub basis: Option<StagingBasis>,
+    /// T.
+    pub t: TAxis9,
+    /// N (8th-edition definitions and findings).
+    pub n: AxisResult<NCategory>,
+    /// M (8th-edition definitions and findings).
+    pub m: AxisResult<MCategory>,
+    /// The outcome.
+    pub stage: Stage9,
+    /// Notes; the first two are always the grid caveat and [`N_NOTE`].
+    pub notes: Vec<String>,
+}
+
+impl Stage9Result {
+    /// The categories with their prefix, e.g. `cT3 N0 M0`, `?` for a missing axis.
+    pub fn tnm_text(&self) -> String {
+        fn show<C: Vocab>(v: Option<C>) -> String {
+            v.map_or_else(|| "?".to_owned(), |c| c.code().to_owned())
+        }
+        let prefix = self.basis.map_or("", StagingBasis::prefix);
+        format!(
+            "{prefix}{} {} {}",
+            show(self.t.value),
+            show(self.n.value),
+            show(self.m.value)
+        )
+    }
+}
+
+fn axis_value<C: Copy + PartialEq>(picked: Option<C>, derived: Option<C>) -> (Option<C>, bool) {
+    match (picked, derived) {
+        (Some(p), Some(d)) if p == d => (Some(p), false),
+        (Some(_), Some(_)) => (None, true),
+        (p, d) => (p.or(d), false),
+    }
+}
+
+fn candidates<C: Copy>(a: &AxisResult<C>) -> Vec<C> {
+    match (a.value, a.picked, &a.derived) {
+        (Some(v), _, _) => vec![v],
+        (None, Some(p), Some(d)) => vec![p, d.category],
+        _ => Vec::new(),
+    }
+}
+
+fn push_unique(list: &mut Vec<StageGroup9>, item: StageGroup9) {
+    if !list.contains(&item) {
+        list.push(item);
+        list.sort_by_key(|g| *g as u8);
+    }
+}
+
+/// Stages a case with the 9th edition. Pure; never panics.
+///
+/// `findings8` and `table8` are the 8th-edition tables (for the N and M axes and pT, which the
+/// 9th edition takes from the 8th); `table9` is the 9th-edition grid.
+pub fn stage9(
+    input: &Ajcc9Input,
+    findings8: &FindingsTable,
+    table8: &StageTable,
+    table9: &StageTable9,
+) -> Stage9Result {
+    // N, M and the pathological T derivation: the 8th-edition rules, read-only.
+    let mut case = Case::default();
+    case.disease.site = input.site;
+    case.disease.extent = input.extent;
+    case.staging.basis = input.basis;
+    case.staging.t = input.t;
+    case.staging.n = input.n;
+    case.staging.m = input.m;
+    case.staging.findings.clone_from(&input.findings);
+    let eighth = staging::stage(&case, table8, findings8);
+
+    let rule = match input.basis {
+        Some(StagingBasis::Clinical) => TRule::Clinical(clinical_t(
+            &ClinicalTInput {
+                psum: input.psum,
+                fmax: input.fmax,
+                findings: &input.findings,
+                ninth: &input.ninth_findings,
+            },
+            findings8,
+        )),
+        Some(StagingBasis::Pathological | StagingBasis::PostNeoadjuvant) => {
+            TRule::Pathological(eighth.t.derived.clone())
+        }
+        None => TRule::NoBasis,
+    };
+    let mut t = TAxis9 {
+        picked: input.t,
+        rule,
+        value: None,
+        conflict: false,
+    };
+    (t.value, t.conflict) = axis_value(t.picked, t.derived());
+
+    let mut notes = vec![table9.caveat.clone(), N_NOTE.to_owned()];
+    notes.extend(t_notes(input, &t, findings8));
+    for (axis, conflict) in [("N", eighth.n.conflict), ("M", eighth.m.conflict)] {
+        if conflict {
+            notes.push(format!(
+                "{axis} disagreement: the category picked and the one the ticked findings give \
+                 differ. Resolve it to assign a stage."
+            ));
+        }
+    }
+
+    let result = |stage, notes| Stage9Result {
+        edition: table9.edition.clone(),
+        basis: input.basis,
+        t: t.clone(),
+        n: eighth.n.clone(),
+        m: eighth.m.clone(),
+        stage,
+        notes,
+    };
+
+    // Scope: the chapter stages diffuse pleural mesothelioma only.
+    if let Some(site) = input.site.filter(|s| *s != Site::Pleural) {
+        let reason = format!(
+            "{} mesothelioma has no AJCC stage: the 9th edition (AJCC Version 9 / UICC TNM 9) \
+             stages diffuse pleural mesothelioma only.",
+            site.label()
+        );
+        return result(Stage9::NotApplicable { reason }, notes);
+    }
+    if input.extent == Some(Extent::Solitary) {
+        let reason = "Solitary (localized) pleural mesothelioma has no AJCC stage: the 9th \
+                      edition (AJCC Version 9 / UICC TNM 9) stages diffuse pleural mesothelioma \
+                      only."
+            .to_owned();
+        return result(Stage9::NotApplicable { reason }, notes);
+    }
+    let mut scope_missing = Vec::new();
+    if input.site.is_none() {
+        scope_missing.push(MissingInput::Site);
+    }
+    if input.extent.is_none() {
+        scope_missing.push(MissingInput::Extent);
+    }
+
+    let (tc, nc, mc) = (t.candidates(), candidates(&eighth.n), candidates(&eighth.m));
+    if tc.is_empty() || nc.is_empty() || mc.is_empty() {
+        let mut missing = Vec::new();
+        if tc.is_empty() {
+            match &t.rule {
+                TRule::Clinical(ClinicalT::Undecided { missing: m, .. }) => missing.extend(m),
+                TRule::NoBasis => missing.push(MissingInput::Basis),
+                _ => missing.push(MissingInput::T),
+            }
+        }
+        if nc.is_empty() {
+            missing.push(MissingInput::N);
+        }
+        if mc.is_empty() {
+            missing.push(MissingInput::M);
+        }
+        let ts = if tc.is_empty() {
+            t.possible_when_missing()
+        } else {
+            tc
+        };
+        let ns = if nc.is_empty() { KNOWN_N.to_vec() } else { nc };
+        let ms = if mc.is_empty() {
+            MCategory::ALL.to_vec()
+        } else {
+            mc
+        };
+        let mut possible = Vec::new();
+        for &ti in &ts {
+            for &ni in &ns {
+                for &mi in &ms {
+                    if let Some(g) = table9.group(ti, ni, mi) {
+                        push_unique(&mut possible, g);
+                    }
+                }
+            }
+        }
+        let names: Vec<&str> = missing.iter().map(|i| i.label()).collect();
+        notes.push(format!(
+            "Stage incomplete: {} not entered. A value that was not entered is never assumed \
+             (a measurement is never taken as 0, M never as M0).",
+            names.join(", ")
+        ));
+        missing.extend(scope_missing);
+        return result(Stage9::Incomplete { missing, possible }, notes);
+    }
+
+    let any_conflict = tc.len() > 1 || nc.len() > 1 || mc.len() > 1;
+    if any_conflict {
+        // Every reading of the disagreement: assign when they all give one group.
+        let mut groups = Vec::new();
+        let mut all_assigned = true;
+        for &ti in &tc {
+            for &ni in &nc {
+                for &mi in &mc {
+                    match table9.group(ti, ni, mi) {
+                        Some(g) => push_unique(&mut groups, g),
+                        None => all_assigned = false,
+                    }
+                }
+            }
+        }
+        if let ([g], true) = (groups.as_slice(), all_assigned) {
+            notes.push(format!(
+                "Every reading of the disagreement gives stage {g}, so it is assigned."
+            ));
+            return finish(*g, scope_missing, notes, result);
+        }
+        let reasons = vec![
+            "The entered categories disagree: resolve the disagreement to assign a stage."
+                .to_owned(),
+        ];
+        return result(
+            Stage9::NotAssignable {
+                possible: groups,
+                reasons,
+            },
+            notes,
+        );
+    }
+
+    let (tv, nv, mv) = (tc[0], nc[0], mc[0]);
+    match table9.lookup(tv, nv, mv) {
+        Some(CellValue9::Group(g)) => finish(*g, scope_missing, notes, result),
+        Some(CellValue9::NotAssignable(reasons)) => {
+            let mut texts: Vec<String> =
+                reasons.iter().map(|r| r.explanation().to_owned()).collect();
+            let possible = if nv == NCategory::NX {
+                table9.row_groups(tv, mv)
+            } else {
+                Vec::new()
+            };
+            if !possible.is_empty() {
+                let list: Vec<&str> = possible.iter().map(|g| g.code()).collect();
+                texts.push(format!(
+                    "With N0, N1 or N2 the stage would be {}.",
+                    staging::join_or(&list)
+                ));
+            }
+            result(
+                Stage9::NotAssignable {
+                    possible,
+                    reasons: texts,
+                },
+                notes,
+            )
+        }
+        None => result(
+            Stage9::NotAssignable {
+                possible: Vec::new(),
+                reasons: vec![format!(
+                    "The stage table has no cell for {} {} {}.",
+                    tv.code(),
+                    nv.code(),
+                    mv.code()
+                )],
+            },
+            notes,
+        ),
+    }
+}
+
+fn finish(
+    g: StageGroup9,
+    scope_missing: Vec<MissingInput>,
+    mut notes: Vec<String>,
+    result: impl Fn(Stage9, Vec<String>) -> Stage9Result,
+) -> Stage9Result {
+    if scope_missing.is_empty() {
+        return result(Stage9::Assigned { group: g }, notes);
+    }
+    let what: Vec<&str> = scope_missing.iter().map(|i| i.label()).collect();
+    notes.push(format!(
+        "Stage incomplete: {} not entered. The 9th edition stages diffuse pleural mesothelioma \
+         only; if this tumour is diffuse and pleural, the stage would be {g}.",
+        what.join(" and ")
+    ));
+    result(
+        Stage9::Incomplete {
+            missing: scope_missing,
+            possible: vec![g],
+        },
+        notes,
+    )
+}
+
+/// Notes on how T was found: the basis rule, the findings the clinical rule does not use, the
+/// disagreement between the picked and the derived T.
+fn t_notes(input: &Ajcc9Input, t: &TAxis9, findings8: &FindingsTable) -> Vec<String> {
+    let mut notes = Vec::new();
+    match &t.rule {
+        TRule::NoBasis => notes.push(
+            "Staging basis not entered: the 9th edition finds clinical T from CT measurements \
+             and pathological T from the findings, so T cannot be derived without it."
+                .to_owned(),
+        ),
+        TRule::Clinical(c) => {
+            if let ClinicalT::Derived { t: tc, drivers } = c {
+                let texts: Vec<String> = drivers.iter().map(|d| d.text(findings8)).collect();
+                notes.push(format!("c{} from: {}.", tc.code(), texts.join("; ")));
+                if *tc != TCategory::T4 {
+                    notes.push(
+                        "cT1-cT3 require the tumour limited to the ipsilateral pleura: no cT4 \
+                         invasion finding is ticked."
+                            .to_owned(),
+                    );
+                }
+            }
+            let unused: Vec<String> = input
+                .findings
+                .iter()
+                .filter(|f| {
+                    findings8.finding(**f).is_some_and(|e| {
+                        e.implies.axis() == crate::vocab::Axis::T
+                            && e.implies != staging::Implies::T(TCategory::T4)
+                    }) && !super::clinical_t::CT2_FEATURE_FINDINGS.contains(f)
+                })
+                .map(|f| f.label().to_owned())
+                .collect();
+            if !unused.is_empty() {
+                notes.push(format!(
+                    "Not used by the 9th-edition clinical T (measurement rule): {}. These count \
+                     for the 8th edition and for pathological T.",
+                    unused.join("; ")
+                ));
+            }
+        }
+        TRule::Pathological(_) => {
+            if !input.ninth_findings.is_empty() || input.psum.is_some() || input.fmax.is_some() {
+                notes.push(
+                    "Pathological T (p, yp) uses the 8th-edition findings and descriptors; the \
+                     CT measurements and the 9th-edition cT4 items are not used."
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    if t.conflict
+        && let (Some(p), Some(d)) = (t.picked, t.derived())
+    {
+        notes.push(format!(
+            "T disagreement: {} was picked, but the {} rule gives {}. Resolve the disagreement \
+             to assign a stage.",
+            p.code(),
+            if matches!(t.rule, TRule::Clinical(_)) {
+                "clinical (measurement)"
+            } else {
+                "pathological (findings)"
+            },
+            d.code()
+        ));
+    }
+    notes
+}
