@@ -170,12 +170,19 @@ impl Millimetres {
                 None if number.chars().any(|c| c.is_ascii_digit())
                     && number
                         .chars()
-                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',') =>
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                    && number.matches(['.', ',']).count() == 1 =>
                 {
                     Err(MeasurementError::TooPrecise {
                         what,
                         text: number.to_owned(),
                         hint: String::new(),
+                    })
+                }
+                None if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) => {
+                    Err(MeasurementError::OutOfRange {
+                        what,
+                        text: number.to_owned(),
                     })
                 }
                 None => Err(MeasurementError::NotANumber {
