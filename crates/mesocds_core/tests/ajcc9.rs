@@ -522,3 +522,82 @@ proptest! {
         prop_assert_eq!(!r.stage.missing().is_empty(), r.stage.status() == StageStatus::Incomplete);
     }
 }
+
+fn eighth(input: &Ajcc9Input) -> mesocds_core::staging::StageResult {
+    let t8 = ClinicalTables::embedded().unwrap();
+    let mut case = mesocds_core::Case::default();
+    case.disease.site = input.site;
+    case.disease.extent = input.extent;
+    case.staging.basis = input.basis;
+    case.staging.t = input.t;
+    case.staging.n = input.n;
+    case.staging.m = input.m;
+    case.staging.findings.clone_from(&input.findings);
+    mesocds_core::staging::stage(&case, &t8.stage, &t8.findings)
+}
+
+#[test]
+fn restaging_line_says_what_changed() {
+    use mesocds_core::ajcc9::restaging_line;
+    // Issue 11's example: "T3 N0: 8th IB → 9th IIIA" (§C moves [INF]).
+    let input = picked(TCategory::T3, NCategory::N0, MCategory::M0);
+    assert_eq!(
+        restaging_line(&eighth(&input), &run(&input)),
+        "pT3 N0 M0: 8th IB → 9th IIIA"
+    );
+    let input = picked(TCategory::T4, NCategory::N1, MCategory::M0);
+    assert_eq!(
+        restaging_line(&eighth(&input), &run(&input)),
+        "pT4 N1 M0: 8th IIIB → 9th IIIB (unchanged)"
+    );
+    // Clinical: the 8th edition's anatomy says T2, the 9th's measurement says T3.
+    let mut input = picked(TCategory::T2, NCategory::N0, MCategory::M0);
+    input.basis = Some(StagingBasis::Clinical);
+    let e = eighth(&input);
+    input.t = None;
+    input.psum = Some(Psum::Sum(mm(35)));
+    assert_eq!(
+        restaging_line(&e, &run(&input)),
+        "8th cT2 N0 M0 IB → 9th cT3 N0 M0 IIIA"
+    );
+    input.psum = None;
+    assert_eq!(
+        restaging_line(&e, &run(&input)),
+        "8th cT2 N0 M0 IB → 9th c? N0 M0 incomplete (psum, fmax missing)"
+    );
+}
+
+#[test]
+fn stage_one_selects_the_localized_lists() {
+    // clinical-decisions, "Staging editions": "9th stage I → the stage I lists, II–IV → the advanced lists".
+    let one: Vec<bool> = StageGroup9::ALL.iter().map(|g| g.is_stage_one()).collect();
+    assert_eq!(one, [true, false, false, false, false]);
+}
+
+#[test]
+fn pathological_t2_to_t4_without_the_qualifier_is_noted() {
+    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
+    input.t = None;
+    input.findings = [Finding::DiaphragmaticMuscle].into();
+    let r = run(&input);
+    assert_eq!(
+        r.stage,
+        Stage9::Assigned {
+            group: StageGroup9::II
+        }
+    );
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("all ipsilateral pleural surfaces")),
+        "{:?}",
+        r.notes
+    );
+    input.findings.insert(Finding::AllIpsilateralSurfaces);
+    assert!(
+        !run(&input)
+            .notes
+            .iter()
+            .any(|n| n.contains("all ipsilateral pleural surfaces"))
+    );
+}

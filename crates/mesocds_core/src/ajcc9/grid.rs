@@ -61,6 +61,15 @@ impl Vocab for StageGroup9 {
     }
 }
 
+impl StageGroup9 {
+    /// Whether the group is stage I, which selects the PDQ's stage I (localized) lists; II–IV
+    /// select the advanced lists, with a note (clinical-decisions, "Staging editions",
+    /// "Treatment setting").
+    pub fn is_stage_one(self) -> bool {
+        self == Self::I
+    }
+}
+
 impl fmt::Display for StageGroup9 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -9,6 +9,7 @@
 //! - [`clinical_t`]: clinical T from the measurements and invasion findings.
 //! - [`grid`]: the stage grid, `assets/clinical/ajcc9_pleural_stage_groups.ron`.
 //! - [`stage`]: the stage of a case.
+//! - [`restaging`]: the line that says what changed between the editions for a patient.
 //!
 //! Every rule, its source and tag, and each decision where the sources are silent:
 //! `docs/clinical/staging-ajcc9.md`. The stage groups are single-source: every result carries
@@ -18,10 +19,12 @@ pub mod clinical_t;
 pub mod date;
 pub mod grid;
 pub mod measure;
+pub mod restaging;
 pub mod stage;
 
 pub use clinical_t::{ClinicalT, ClinicalTInput, MissingInput, NinthFinding, TDriver, clinical_t};
 pub use date::{Date, DateError, Edition, EditionChoice, applicable_edition};
 pub use grid::{StageGroup9, StageTable9};
 pub use measure::{Fmax, MeasurementError, Millimetres, Psum, PsumLevels};
+pub use restaging::restaging_line;
 pub use stage::{Ajcc9Input, N_NOTE, Stage9, Stage9Result, TAxis9, TRule, stage9};

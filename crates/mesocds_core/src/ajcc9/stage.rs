@@ -500,7 +500,18 @@ fn t_notes(input: &Ajcc9Input, t: &TAxis9, findings8: &FindingsTable) -> Vec<Str
                 ));
             }
         }
-        TRule::Pathological(_) => {
+        TRule::Pathological(d) => {
+            let needs_qualifier = d.as_ref().is_some_and(|d| {
+                matches!(d.category, TCategory::T2 | TCategory::T3 | TCategory::T4)
+            });
+            if needs_qualifier && !input.findings.contains(&Finding::AllIpsilateralSurfaces) {
+                notes.push(
+                    "Pathological T was derived from findings, but involvement of all \
+                     ipsilateral pleural surfaces, which the T2-T4 wording presumes, is not \
+                     ticked."
+                        .to_owned(),
+                );
+            }
             if !input.ninth_findings.is_empty() || input.psum.is_some() || input.fmax.is_some() {
                 notes.push(
                     "Pathological T (p, yp) uses the 8th-edition findings and descriptors; the \
