@@ -7,44 +7,15 @@
 use mesocds_core::ClinicalTables;
 use mesocds_core::TableError;
 use mesocds_core::ajcc9::grid::{CellValue9, STAGE_TABLE_9_RON};
-use mesocds_core::ajcc9::{
-    Ajcc9Input, Fmax, MissingInput, N_NOTE, Psum, Stage9, Stage9Result, StageGroup9, StageTable9,
-    stage9,
-};
+use mesocds_core::ajcc9::{Ajcc9Input, Fmax, N_NOTE, Psum, Stage9, StageGroup9, StageTable9};
 use mesocds_core::staging::StageStatus;
 use mesocds_core::vocab::{
     Extent, Finding, MCategory, NCategory, Site, StagingBasis, TCategory, Vocab,
 };
 use proptest::prelude::*;
 
-const CAVEAT: &str = "9th-edition stage groups as published in NHS England's TNM 9 staging guidance (UICC TNM 9); not yet cross-checked against the AJCC Version 9 table";
-
-fn table9() -> &'static StageTable9 {
-    StageTable9::embedded().expect("embedded 9th-edition grid loads")
-}
-
-fn run(input: &Ajcc9Input) -> Stage9Result {
-    let t8 = ClinicalTables::embedded().expect("8th-edition tables load");
-    stage9(input, &t8.findings, &t8.stage, table9())
-}
-
-/// A diffuse pleural case with T, N and M picked directly (pathological basis: no measurement
-/// rule, so the picked T is the T).
-fn picked(t: TCategory, n: NCategory, m: MCategory) -> Ajcc9Input {
-    Ajcc9Input {
-        site: Some(Site::Pleural),
-        extent: Some(Extent::Diffuse),
-        basis: Some(StagingBasis::Pathological),
-        t: Some(t),
-        n: Some(n),
-        m: Some(m),
-        ..Ajcc9Input::default()
-    }
-}
-
-fn mm(v: u16) -> mesocds_core::ajcc9::Millimetres {
-    mesocds_core::ajcc9::Millimetres::from_mm(v, "test").unwrap()
-}
+mod ajcc9_support;
+use ajcc9_support::{CAVEAT, picked, run, table9};
 
 // ---------------------------------------------------------------------------------------------
 // The oracle, from clinical-update §C:
@@ -282,144 +253,6 @@ fn tx_or_t0_with_m0_cannot_be_assigned() {
     }
 }
 
-// ---- missing input, scope, caveat ----
-
-#[test]
-fn missing_n_or_m_is_incomplete_and_never_defaulted() {
-    // clinical-decisions, "Unknowns": "Never default M to M0."
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.m = None;
-    let r = run(&input);
-    assert_eq!(r.stage.missing(), &[MissingInput::M]);
-    assert_eq!(r.stage.possible(), &[StageGroup9::I, StageGroup9::IV]);
-    input.n = None;
-    let r = run(&input);
-    assert_eq!(r.stage.missing(), &[MissingInput::N, MissingInput::M]);
-}
-
-#[test]
-fn clinical_basis_without_measurements_names_psum_and_fmax() {
-    // Issue 11: missing inputs are named by their flag ("psum", "fmax"); never taken as 0.
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.basis = Some(StagingBasis::Clinical);
-    input.t = None;
-    let r = run(&input);
-    let codes: Vec<&str> = r.stage.missing().iter().map(|i| i.code()).collect();
-    assert_eq!(codes, ["psum", "fmax"]);
-    assert_eq!(
-        r.stage.possible(),
-        &[StageGroup9::I, StageGroup9::II, StageGroup9::IIIA]
-    );
-    // M1 known, T missing: still incomplete (as the 8th edition), with IV the only possibility.
-    input.m = Some(MCategory::M1);
-    let r = run(&input);
-    assert_eq!(r.stage.status(), StageStatus::Incomplete);
-    assert_eq!(r.stage.possible(), &[StageGroup9::IV]);
-}
-
-#[test]
-fn clinical_t_from_measurements_end_to_end() {
-    // §B cT3 "Psum > 30 mm"; §C T3 N0 → IIIA (8th IB → 9th IIIA).
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.basis = Some(StagingBasis::Clinical);
-    input.t = None;
-    input.psum = Some(Psum::Sum(mm(31)));
-    let r = run(&input);
-    assert_eq!(r.t.value, Some(TCategory::T3));
-    assert_eq!(
-        r.stage,
-        Stage9::Assigned {
-            group: StageGroup9::IIIA
-        }
-    );
-    assert_eq!(r.tnm_text(), "cT3 N0 M0");
-    assert!(
-        r.notes
-            .iter()
-            .any(|n| n.contains("cT3 from: Psum 31 mm (> 30 mm)")),
-        "{:?}",
-        r.notes
-    );
-}
-
-#[test]
-fn basis_not_entered_blocks_the_t_rule() {
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.basis = None;
-    input.t = None;
-    input.psum = Some(Psum::Sum(mm(20)));
-    let r = run(&input);
-    assert_eq!(r.stage.missing(), &[MissingInput::Basis]);
-    // A picked T needs no rule.
-    input.t = Some(TCategory::T2);
-    assert_eq!(
-        run(&input).stage,
-        Stage9::Assigned {
-            group: StageGroup9::II
-        }
-    );
-}
-
-#[test]
-fn pathological_t_uses_the_8th_edition_findings() {
-    // §B: "Pathological T (pT), 9th edition: the 8th-edition T descriptors and findings".
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.t = None;
-    input.findings = [Finding::AllIpsilateralSurfaces, Finding::EndothoracicFascia].into();
-    input.psum = Some(Psum::Sum(mm(5)));
-    let r = run(&input);
-    assert_eq!(
-        r.t.value,
-        Some(TCategory::T3),
-        "pT3 from endothoracic fascia, not the Psum"
-    );
-    assert_eq!(
-        r.stage,
-        Stage9::Assigned {
-            group: StageGroup9::IIIA
-        }
-    );
-}
-
-#[test]
-fn picked_and_measured_t_disagree() {
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.basis = Some(StagingBasis::Clinical);
-    input.psum = Some(Psum::Sum(mm(20)));
-    let r = run(&input);
-    assert!(r.t.conflict);
-    assert_eq!(r.stage.status(), StageStatus::NotAssignable);
-    assert_eq!(r.stage.possible(), &[StageGroup9::I, StageGroup9::II]);
-    // Audit decision "Same group from every reading": T2 vs T3 with N1 both give IIIA.
-    let mut input = picked(TCategory::T2, NCategory::N1, MCategory::M0);
-    input.basis = Some(StagingBasis::Clinical);
-    input.psum = Some(Psum::Sum(mm(40)));
-    let r = run(&input);
-    assert!(r.t.conflict);
-    assert_eq!(
-        r.stage,
-        Stage9::Assigned {
-            group: StageGroup9::IIIA
-        }
-    );
-}
-
-#[test]
-fn non_pleural_and_solitary_are_not_applicable() {
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.site = Some(Site::Peritoneal);
-    assert!(
-        matches!(run(&input).stage, Stage9::NotApplicable { ref reason } if reason.starts_with("Peritoneal"))
-    );
-    input.site = Some(Site::Pleural);
-    input.extent = Some(Extent::Solitary);
-    assert!(matches!(run(&input).stage, Stage9::NotApplicable { .. }));
-    input.extent = None;
-    let r = run(&input);
-    assert_eq!(r.stage.missing(), &[MissingInput::Extent]);
-    assert_eq!(r.stage.possible(), &[StageGroup9::I]);
-}
-
 #[test]
 fn table_validation_rejects_bad_grids() {
     let ok = StageTable9::from_ron(STAGE_TABLE_9_RON);
@@ -521,83 +354,4 @@ proptest! {
         prop_assert_eq!(r.stage.group().is_some(), r.stage.status() == StageStatus::Assigned);
         prop_assert_eq!(!r.stage.missing().is_empty(), r.stage.status() == StageStatus::Incomplete);
     }
-}
-
-fn eighth(input: &Ajcc9Input) -> mesocds_core::staging::StageResult {
-    let t8 = ClinicalTables::embedded().unwrap();
-    let mut case = mesocds_core::Case::default();
-    case.disease.site = input.site;
-    case.disease.extent = input.extent;
-    case.staging.basis = input.basis;
-    case.staging.t = input.t;
-    case.staging.n = input.n;
-    case.staging.m = input.m;
-    case.staging.findings.clone_from(&input.findings);
-    mesocds_core::staging::stage(&case, &t8.stage, &t8.findings)
-}
-
-#[test]
-fn restaging_line_says_what_changed() {
-    use mesocds_core::ajcc9::restaging_line;
-    // Issue 11's example: "T3 N0: 8th IB → 9th IIIA" (§C moves [INF]).
-    let input = picked(TCategory::T3, NCategory::N0, MCategory::M0);
-    assert_eq!(
-        restaging_line(&eighth(&input), &run(&input)),
-        "pT3 N0 M0: 8th IB → 9th IIIA"
-    );
-    let input = picked(TCategory::T4, NCategory::N1, MCategory::M0);
-    assert_eq!(
-        restaging_line(&eighth(&input), &run(&input)),
-        "pT4 N1 M0: 8th IIIB → 9th IIIB (unchanged)"
-    );
-    // Clinical: the 8th edition's anatomy says T2, the 9th's measurement says T3.
-    let mut input = picked(TCategory::T2, NCategory::N0, MCategory::M0);
-    input.basis = Some(StagingBasis::Clinical);
-    let e = eighth(&input);
-    input.t = None;
-    input.psum = Some(Psum::Sum(mm(35)));
-    assert_eq!(
-        restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB → 9th cT3 N0 M0 IIIA"
-    );
-    input.psum = None;
-    assert_eq!(
-        restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB → 9th c? N0 M0 incomplete (psum, fmax missing)"
-    );
-}
-
-#[test]
-fn stage_one_selects_the_localized_lists() {
-    // clinical-decisions, "Staging editions": "9th stage I → the stage I lists, II–IV → the advanced lists".
-    let one: Vec<bool> = StageGroup9::ALL.iter().map(|g| g.is_stage_one()).collect();
-    assert_eq!(one, [true, false, false, false, false]);
-}
-
-#[test]
-fn pathological_t2_to_t4_without_the_qualifier_is_noted() {
-    let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
-    input.t = None;
-    input.findings = [Finding::DiaphragmaticMuscle].into();
-    let r = run(&input);
-    assert_eq!(
-        r.stage,
-        Stage9::Assigned {
-            group: StageGroup9::II
-        }
-    );
-    assert!(
-        r.notes
-            .iter()
-            .any(|n| n.contains("all ipsilateral pleural surfaces")),
-        "{:?}",
-        r.notes
-    );
-    input.findings.insert(Finding::AllIpsilateralSurfaces);
-    assert!(
-        !run(&input)
-            .notes
-            .iter()
-            .any(|n| n.contains("all ipsilateral pleural surfaces"))
-    );
 }

@@ -1,6 +1,6 @@
 //! 9th-edition clinical T (cT) from CT measurements and invasion findings.
 //!
-//! Rules (`docs/clinical/staging-ajcc9.md`, "Clinical T"; clinical-update §B, the cT table
+//! Rules (`docs/clinical/staging-ajcc9.md` §3, the cT table
 //! [2S: NDRS TNM 9 sheet; SEER EOD V9 codes 050/200/400]):
 //! - cT4: any invasion finding. The 8th-edition T4 findings count (Gill 2024: "cT4 by invasion
 //!   performed as in the 8th edition" [2S]), plus the cT4 items the NDRS sheet lists that the
@@ -17,7 +17,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::measure::{Fmax, Millimetres, Psum};
+use super::measure::Millimetres;
+use super::psum::{Fmax, Psum};
 use crate::staging::{FindingsTable, Implies};
 use crate::vocab::{Finding, TCategory, Vocab};
 
@@ -30,7 +31,7 @@ pub const FMAX_T1_MAX_TENTHS: u16 = 50;
 
 /// The cT4 invasion items of the 9th edition that no 8th-edition finding names.
 ///
-/// Wording: clinical-update §B, cT4 row [1S for the list as a cT4 list: NHS England NDRS TNM 9
+/// Wording: the cT4 row, `docs/clinical/staging-ajcc9.md` §3 [1S for the list as a cT4 list: NHS England NDRS TNM 9
 /// sheet]. The other cT4 items are the 8th-edition T4 findings (diffuse chest wall, contralateral
 /// pleura, mediastinal organs, spine, myocardium, pericardium, transdiaphragmatic).
 #[derive(
@@ -82,7 +83,7 @@ impl fmt::Display for NinthFinding {
 /// The 8th-edition findings that are cT2 features in the 9th edition (they were T3 features in
 /// the 8th): invasion of mediastinal fat; a solitary area of chest-wall soft-tissue invasion.
 ///
-/// Source: clinical-update §B, cT2 row [2S].
+/// Source: the cT2 row, `docs/clinical/staging-ajcc9.md` §3 [2S: NDRS sheet; SEER EOD V9].
 pub const CT2_FEATURE_FINDINGS: [Finding; 2] =
     [Finding::MediastinalFat, Finding::ChestWallSolitaryFocus];
 

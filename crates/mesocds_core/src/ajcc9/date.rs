@@ -207,17 +207,17 @@ impl fmt::Display for Edition {
 
 /// The first diagnosis date staged with the 9th edition.
 ///
-/// Source: clinical-update §A [2S] (SEER EOD schema "Pleural Mesothelioma [V9: 2025+]").
+/// Source: `docs/clinical/staging-ajcc9.md` §1 [2S] (SEER EOD schema "Pleural Mesothelioma [V9: 2025+]").
 pub const NINTH_EDITION_FROM: Date = Date {
     year: 2025,
     month: 1,
     day: 1,
 };
 
-/// The first diagnosis year the AJCC 8th edition was made for (clinical-update §A [2S]).
+/// The first diagnosis year the AJCC 8th edition was made for (`docs/clinical/staging-ajcc9.md` §1 [2S]).
 pub const EIGHTH_EDITION_FROM_YEAR: u16 = 2018;
 
-/// The sentence shown when no diagnosis date is entered (clinical-decisions, "Staging editions").
+/// The sentence shown when no diagnosis date is entered (`docs/clinical/staging-ajcc9.md` §1).
 pub const EDITION_UNKNOWN: &str = "date of diagnosis not entered: which edition applies is unknown";
 
 /// Which edition applies to a case.
@@ -283,7 +283,7 @@ impl EditionChoice {
 /// Which edition applies for a date of diagnosis: on or after 2025-01-01 the 9th, before it the
 /// 8th, no date → [`EditionChoice::Unknown`].
 ///
-/// Source: clinical-decisions.md, "Staging editions"; clinical-update §A.
+/// Source: `docs/clinical/staging-ajcc9.md` §1.
 pub fn applicable_edition(diagnosed: Option<Date>) -> EditionChoice {
     match diagnosed {
         None => EditionChoice::Unknown,

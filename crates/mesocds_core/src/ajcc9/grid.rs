@@ -1,7 +1,7 @@
 //! The 9th-edition stage grid: strictly loaded, validated RON data.
 //!
 //! `assets/clinical/ajcc9_pleural_stage_groups.ron` holds every T×N×M cell (48) with the
-//! unknown-category rules of clinical-update §C written out as cells. The loader rejects a
+//! unknown-category rules (`docs/clinical/staging-ajcc9.md` §6) written out as cells. The loader rejects a
 //! parse error (with line and column), a missing or duplicate cell, a known T1–T4 N0–N2 cell
 //! without a group, and an NX cell that disagrees with its row (an NX cell is a group exactly
 //! when every N0–N2 cell of its row gives that one group).
@@ -25,7 +25,7 @@ pub const STAGE_TABLE_9_RON: &str = include_str!(concat!(
 /// A 9th-edition stage group. There is no IA/IB split in the 9th edition.
 ///
 /// Deliberately a type of its own: an 8th-edition group cannot be stored in a 9th-edition cell.
-/// Source: clinical-update §C [1S: NDRS TNM 9 sheet].
+/// Source: `docs/clinical/staging-ajcc9.md` §6 [1S: NDRS TNM 9 sheet].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[expect(
     clippy::upper_case_acronyms,
@@ -63,8 +63,7 @@ impl Vocab for StageGroup9 {
 
 impl StageGroup9 {
     /// Whether the group is stage I, which selects the PDQ's stage I (localized) lists; II–IV
-    /// select the advanced lists, with a note (clinical-decisions, "Staging editions",
-    /// "Treatment setting").
+    /// select the advanced lists, with a note (`docs/clinical/staging-ajcc9.md` §7).
     pub fn is_stage_one(self) -> bool {
         self == Self::I
     }

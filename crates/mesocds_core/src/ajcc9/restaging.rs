@@ -3,7 +3,7 @@
 //!
 //! Plain comparison of the two results; no clinical rule of its own.
 
-use super::stage::{Stage9, Stage9Result};
+use super::types::{Stage9, Stage9Result};
 use crate::staging::{StageResult, StageStatus};
 use crate::vocab::Vocab;
 
