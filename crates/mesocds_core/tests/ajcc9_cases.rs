@@ -215,3 +215,11 @@ fn pathological_t2_to_t4_without_the_qualifier_is_noted() {
             .any(|n| n.contains("all ipsilateral pleural surfaces"))
     );
 }
+
+#[test]
+fn missing_inputs_serialize_as_their_flag_names() {
+    // Issue 11: "Missing inputs are named by their flag without dashes (diagnosed, psum, fmax, pci)".
+    for i in MissingInput::ALL {
+        assert_eq!(ron::to_string(i).unwrap(), i.code());
+    }
+}

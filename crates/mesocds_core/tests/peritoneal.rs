@@ -317,3 +317,23 @@ proptest! {
         prop_assert!(rank(lo) <= rank(hi));
     }
 }
+
+#[test]
+fn region_entry_carries_the_numbering_note_and_json_names() {
+    use mesocds_core::peritoneal::REGION_NUMBERING_NOTE;
+    let r = stage(&RegionsCase::regions(RegionScores::default()));
+    assert!(r.notes.iter().any(|n| n == REGION_NUMBERING_NOTE));
+    assert!(
+        !stage(&case(Some(3), None, None))
+            .notes
+            .iter()
+            .any(|n| n == REGION_NUMBERING_NOTE)
+    );
+    // Issue 11: missing inputs named by their flag without dashes.
+    let names: Vec<String> = r
+        .missing()
+        .iter()
+        .map(|i| ron::to_string(i).unwrap())
+        .collect();
+    assert_eq!(names, ["pci"]);
+}

@@ -89,6 +89,7 @@ pub const CT2_FEATURE_FINDINGS: [Finding; 2] =
 
 /// An input of a 9th-edition result, named by its command-line flag without dashes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MissingInput {
     /// Primary site.
     Site,

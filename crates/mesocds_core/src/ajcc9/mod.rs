@@ -16,6 +16,32 @@
 //! Every rule, its source and tag, and each decision where the sources are silent:
 //! `docs/clinical/staging-ajcc9.md`. The stage groups are single-source: every result carries
 //! the caveat of the grid file.
+//!
+//! # Example
+//! ```
+//! use mesocds_core::ClinicalTables;
+//! use mesocds_core::ajcc9::{applicable_edition, stage9, Ajcc9Input, Edition, StageGroup9, StageTable9};
+//! use mesocds_core::vocab::{Extent, MCategory, NCategory, Site, StagingBasis};
+//!
+//! let tables8 = ClinicalTables::embedded().unwrap();
+//! let table9 = StageTable9::embedded().unwrap();
+//! let input = Ajcc9Input {
+//!     site: Some(Site::Pleural),
+//!     extent: Some(Extent::Diffuse),
+//!     basis: Some(StagingBasis::Clinical),
+//!     n: Some(NCategory::N0),
+//!     m: Some(MCategory::M0),
+//!     psum: Some("31".parse().unwrap()),
+//!     ..Ajcc9Input::default()
+//! };
+//! let r = stage9(&input, &tables8.findings, &tables8.stage, table9);
+//! assert_eq!(r.tnm_text(), "cT3 N0 M0");
+//! assert_eq!(r.stage.group(), Some(StageGroup9::IIIA));
+//! assert!(r.notes[0].starts_with("9th-edition stage groups as published"));
+//!
+//! let diagnosed = "2025-03-14".parse().unwrap();
+//! assert_eq!(applicable_edition(Some(diagnosed)).edition(), Some(Edition::Ajcc9));
+//! ```
 
 pub mod clinical_t;
 pub mod date;

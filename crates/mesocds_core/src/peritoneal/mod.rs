@@ -10,6 +10,22 @@
 //!
 //! Rules, tags and the decisions taken where the sources are silent:
 //! `docs/clinical/peritoneal-staging.md`.
+//!
+//! # Example
+//! ```
+//! use mesocds_core::peritoneal::{stage, Pci, PciEntry, PeritonealCase, PeritonealM, PeritonealN};
+//!
+//! let case = PeritonealCase {
+//!     pci: Some(PciEntry::Total("14".parse::<Pci>().unwrap())),
+//!     n: Some(PeritonealN::N0),
+//!     m: Some(PeritonealM::M0),
+//! };
+//! let result = stage(&case);
+//! assert_eq!(result.t.map(|t| t.code()), Some("T2"));
+//! assert_eq!(result.stage().map(|s| s.code()), Some("II"));
+//! assert_eq!(result.five_year_survival_percent(), Some(53));
+//! assert_eq!(result.notes[0], "proposed staging (Yan 2011), not AJCC");
+//! ```
 
 mod pci;
 mod tnm;
@@ -148,6 +164,7 @@ pub fn stage(case: &PeritonealCase) -> PeritonealResult {
     let pci = match case.pci {
         Some(PciEntry::Total(p)) => Some(p),
         Some(PciEntry::Regions(r)) => {
+            notes.push(REGION_NUMBERING_NOTE.to_owned());
             let unscored = r.unscored();
             if !unscored.is_empty() {
                 let list: Vec<String> = unscored.iter().map(|r| r.number().to_string()).collect();

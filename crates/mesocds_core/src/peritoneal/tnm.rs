@@ -146,6 +146,7 @@ impl FromStr for CcScore {
 
 /// An input of the peritoneal stage, named by its command-line flag without dashes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PeritonealInput {
     /// The PCI (`--pci` or `--pci-region`).
     Pci,
