@@ -223,3 +223,21 @@ fn missing_inputs_serialize_as_their_flag_names() {
         assert_eq!(ron::to_string(i).unwrap(), i.code());
     }
 }
+
+#[test]
+fn n_disagreement_is_named() {
+    let mut input = picked(TCategory::T1, NCategory::N1, MCategory::M0);
+    input.findings = [Finding::ContralateralMediastinalNodes].into();
+    let r = run(&input);
+    assert!(r.n.conflict);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("N disagreement: N1 was picked, but the ticked findings give N2")),
+        "{:?}",
+        r.notes
+    );
+    // T1 with N1 (II) or N2 (IIIA): two groups, so not assignable, listing both.
+    assert_eq!(r.stage.possible(), &[StageGroup9::II, StageGroup9::IIIA]);
+    assert_eq!(r.stage.status(), StageStatus::NotAssignable);
+}

@@ -28,6 +28,19 @@ fn candidates<C: Copy>(a: &AxisResult<C>) -> Vec<C> {
     }
 }
 
+/// "N disagreement: N1 was picked, but the ticked findings give N2. …", for a conflicting axis.
+fn disagreement_note<C: Vocab>(axis: &str, a: &AxisResult<C>) -> Option<String> {
+    let (true, Some(p), Some(d)) = (a.conflict, a.picked, a.derived.as_ref()) else {
+        return None;
+    };
+    Some(format!(
+        "{axis} disagreement: {} was picked, but the ticked findings give {}. Resolve the \
+         disagreement to assign a stage.",
+        p.code(),
+        d.category.code()
+    ))
+}
+
 fn push_unique(list: &mut Vec<StageGroup9>, item: StageGroup9) {
     if !list.contains(&item) {
         list.push(item);
@@ -73,14 +86,8 @@ pub fn stage9(
 
     let mut notes = vec![table9.caveat.clone(), N_NOTE.to_owned()];
     notes.extend(t_notes(input, &t, findings8));
-    for (axis, conflict) in [("N", eighth.n.conflict), ("M", eighth.m.conflict)] {
-        if conflict {
-            notes.push(format!(
-                "{axis} disagreement: the category picked and the one the ticked findings give \
-                 differ. Resolve it to assign a stage."
-            ));
-        }
-    }
+    notes.extend(disagreement_note("N", &eighth.n));
+    notes.extend(disagreement_note("M", &eighth.m));
 
     let result = |stage, notes| Stage9Result {
         edition: table9.edition.clone(),
