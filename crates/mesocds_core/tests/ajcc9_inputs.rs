@@ -421,3 +421,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_measurement_help_says_what_the_update_says() {
+    // §B: three levels, axial, perpendicular, summed [2S]; thirds by the top of the aortic arch
+    // and the top of the atria, Fmax on sagittal images [1S: SEER EOD V9 coding note 3].
+    let h = mesocds_core::ajcc9::MEASUREMENT_HELP;
+    for part in [
+        "axial",
+        "perpendicular",
+        "upper, middle and lower",
+        "aortic arch",
+        "atria",
+        "sagittal",
+        "single source",
+    ] {
+        assert!(h.contains(part), "{part}");
+    }
+}

@@ -56,7 +56,7 @@ pub use clinical_t::{ClinicalT, ClinicalTInput, MissingInput, NinthFinding, TDri
 pub use date::{Date, DateError, Edition, EditionChoice, applicable_edition};
 pub use grid::{StageGroup9, StageTable9};
 pub use measure::{MeasurementError, Millimetres};
-pub use psum::{Fmax, Psum, PsumLevels};
+pub use psum::{Fmax, MEASUREMENT_HELP, Psum, PsumLevels};
 pub use restaging::restaging_line;
 pub use stage::{N_NOTE, stage9};
 pub use types::{Ajcc9Input, Stage9, Stage9Result, TAxis9, TRule};

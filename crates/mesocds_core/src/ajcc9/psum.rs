@@ -5,6 +5,18 @@ use std::str::FromStr;
 
 use super::measure::{MeasurementError, Millimetres, tenths_text};
 
+/// How Psum and Fmax are measured, for the help panel (`docs/clinical/staging-ajcc9.md` §2).
+///
+/// Tags: three levels, axial, maximal thickness, summed [2S: Gill 2024; NDRS TNM 9 sheet]; the
+/// landmarks and Fmax on sagittal images [1S: SEER EOD V9 coding note 3].
+pub const MEASUREMENT_HELP: &str = "Psum: on axial CT, measure the maximal pleural thickness, \
+     perpendicular to the chest wall or mediastinum, in each of the upper, middle and lower \
+     thirds of the chest, and add the three values (millimetres). The thirds are divided by a \
+     line at the top of the aortic arch and a line at the top of the atria. Fmax: the maximal \
+     thickness of pleural tumour along the fissures, measured on sagittal images (millimetres). \
+     The landmarks and the sagittal Fmax come from a single source (SEER EOD Version 9 coding \
+     note 3).";
+
 /// Fmax: the maximal thickness of pleural tumour along the fissures, sagittal CT, millimetres.
 ///
 /// Source: `docs/clinical/staging-ajcc9.md` §2 (SEER EOD V9 coding note 3 [1S] for the sagittal images).
