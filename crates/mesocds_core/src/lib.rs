@@ -41,11 +41,13 @@
 //! assert!(!assessment.eortc.missing.is_empty());
 //! ```
 
+pub mod ajcc9;
 pub mod calgb;
 pub mod case;
 pub mod case_file;
 pub mod eortc;
 pub mod evidence;
+pub mod peritoneal;
 pub mod staging;
 pub mod tables;
 pub mod treatment;
