@@ -41,10 +41,12 @@
 //! assert!(!assessment.eortc.missing.is_empty());
 //! ```
 
+pub mod atomic;
 pub mod calgb;
 pub mod case;
 pub mod case_file;
 pub mod eortc;
+pub mod measure;
 pub mod staging;
 pub mod tables;
 pub mod treatment;
