@@ -292,34 +292,43 @@ impl Layout<'_> {
         Ok(())
     }
 
+    /// Draws one row of columns (x, face, wrapped lines) line by line below the cursor. A row that
+    /// fits on a page (with `extra` points below it) is kept together; a taller one (such as long
+    /// notes) flows onto the next pages, so nothing is cut.
+    fn flow_row(&mut self, cols: &[(f32, Face, Vec<String>)], size: f32, extra: f32) {
+        let lh = line_height(size);
+        let n = cols.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
+        let rows_height = lh * n as f32 + extra;
+        if rows_height <= self.height - MARGIN_TOP - BODY_BOTTOM {
+            self.ensure(rows_height);
+        }
+        for i in 0..n {
+            self.ensure(lh);
+            self.y -= lh;
+            for (x, face, lines) in cols {
+                if let Some(l) = lines.get(i) {
+                    self.draw_text(*x, self.y, *face, size, l);
+                }
+            }
+        }
+    }
+
     fn fields(&mut self, rows: &[(String, String)]) -> Result<(), PdfError> {
         let mut key_w: f32 = 0.0;
         for (k, _) in rows {
             key_w = key_w.max(self.fonts.width(Face::Bold, TEXT, k)?);
         }
         let key_w = key_w.min(self.text_width() * 0.35) + 8.0;
-        let lh = line_height(TEXT);
         for (k, v) in rows {
             let keys = self.fonts.wrap(Face::Bold, TEXT, k, key_w - 8.0)?;
             let vals = self
                 .fonts
                 .wrap(Face::Regular, TEXT, v, self.text_width() - key_w)?;
-            let n = keys.len().max(vals.len());
-            self.ensure(lh * n as f32);
-            let top = self.y;
-            for (i, l) in keys.iter().enumerate() {
-                self.draw_text(MARGIN_X, top - lh * (i + 1) as f32, Face::Bold, TEXT, l);
-            }
-            for (i, l) in vals.iter().enumerate() {
-                self.draw_text(
-                    MARGIN_X + key_w,
-                    top - lh * (i + 1) as f32,
-                    Face::Regular,
-                    TEXT,
-                    l,
-                );
-            }
-            self.y = top - lh * n as f32;
+            let cols = [
+                (MARGIN_X, Face::Bold, keys),
+                (MARGIN_X + key_w, Face::Regular, vals),
+            ];
+            self.flow_row(&cols, TEXT, 0.0);
         }
         Ok(())
     }
@@ -331,30 +340,22 @@ impl Layout<'_> {
         widths: &[f32],
     ) -> Result<(), PdfError> {
         let total = self.text_width();
-        let cols: Vec<f32> = widths.iter().map(|w| w * total).collect();
-        let lh = line_height(TEXT);
+        let widths: Vec<f32> = widths.iter().map(|w| w * total).collect();
         for (r, row) in std::iter::once(header)
             .chain(rows.iter().map(Vec::as_slice))
             .enumerate()
         {
             let face = if r == 0 { Face::Bold } else { Face::Regular };
-            let mut cells = Vec::new();
-            for (c, text) in row.iter().enumerate() {
-                let w = cols.get(c).copied().unwrap_or(total) - 6.0;
-                cells.push(self.fonts.wrap(face, TEXT, text, w)?);
-            }
-            let n = cells.iter().map(Vec::len).max().unwrap_or(1);
-            // A row is never split across pages.
-            self.ensure(lh * n as f32 + 3.0);
-            let top = self.y;
+            let mut cols = Vec::new();
             let mut x = MARGIN_X;
-            for (c, lines) in cells.iter().enumerate() {
-                for (i, l) in lines.iter().enumerate() {
-                    self.draw_text(x, top - lh * (i + 1) as f32, face, TEXT, l);
-                }
-                x += cols.get(c).copied().unwrap_or(0.0);
+            for (c, text) in row.iter().enumerate() {
+                let w = widths.get(c).copied().unwrap_or(total);
+                cols.push((x, face, self.fonts.wrap(face, TEXT, text, w - 6.0)?));
+                x += widths.get(c).copied().unwrap_or(0.0);
             }
-            self.y = top - lh * n as f32 - 2.0;
+            // A row is kept on one page when it fits on one.
+            self.flow_row(&cols, TEXT, 3.0);
+            self.y -= 2.0;
             let y = self.y;
             self.rule(
                 MARGIN_X,
@@ -583,6 +584,9 @@ pub struct RenderedPdf {
     pub pages_per_case: Vec<usize>,
     /// Characters the embedded font cannot print; each was printed as "?".
     pub replaced_characters: Vec<char>,
+    /// The seal of each case file, in order, when the PDF was made from files
+    /// ([`super::export_files`]); empty otherwise.
+    pub seals: Vec<mesocds_core::case_file::SealStatus>,
 }
 
 /// Renders `report` as a PDF on `paper`.
@@ -643,6 +647,7 @@ pub fn render(report: &Report, paper: Paper) -> Result<RenderedPdf, PdfError> {
         pages: count,
         pages_per_case,
         replaced_characters,
+        seals: Vec::new(),
     })
 }
 

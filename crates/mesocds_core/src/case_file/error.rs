@@ -82,7 +82,13 @@ impl CaseFileError {
         Self { path: None, kind }
     }
 
-    pub(super) fn at(mut self, path: &Path) -> Self {
+    pub(super) fn at(self, path: &Path) -> Self {
+        self.with_path(path)
+    }
+
+    /// The error, naming `path` (for errors from [`super::from_bytes`] or [`super::from_ron`]).
+    #[must_use]
+    pub fn with_path(mut self, path: &Path) -> Self {
         self.path = Some(path.to_owned());
         self
     }
