@@ -1,8 +1,6 @@
 //! The command line: `mesocds assess`, `mesocds check`, and opening the desktop app.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +14,10 @@ use mesocds_core::vocab::{
     PriorTherapy, Sex, Site, StagingBasis, TCategory, Vocab,
 };
 use mesocds_core::{Case, ClinicalTables, assess};
+
+mod output;
+
+pub use output::{escape_controls, is_broken_pipe, out, warn};
 
 use crate::report::model::{CaseSource, ReportMeta};
 use crate::report::pdf::Paper;
@@ -294,45 +296,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
         other => other,
     }
-}
-
-/// Whether `e` is a write to a closed pipe.
-pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
-}
-
-/// Writes `text` to standard output.
-///
-/// # Errors
-/// The I/O error, e.g. `BrokenPipe` when the reader has gone (`| head -1`).
-fn out(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()
-}
-
-/// Writes a line to standard error; a closed standard error is ignored (never a panic).
-pub fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
-}
-
-/// `text` with control characters and bidirectional-override characters shown as `\u{…}`
-/// escapes, so a label, notes or file name cannot move the terminal's cursor, recolour it or
-/// reorder text. Line feeds (and tabs) are kept when `multiline`.
-pub fn escape_controls(text: &str, multiline: bool) -> String {
-    let mut shown = String::with_capacity(text.len());
-    for c in text.chars() {
-        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if (c.is_control() && !(multiline && (c == '\n' || c == '\t'))) || bidi {
-            let _ = write!(shown, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            shown.push(c);
-        }
-    }
-    shown
 }
 
 fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
