@@ -1,6 +1,6 @@
 //! Atomic file writes: the one way MesoCDS writes a file (case files, PDF exports, recovery).
 //!
-//! [`write`] puts the bytes in a temporary file next to the target, flushes it to disk, and renames
+//! [`write()`] puts the bytes in a temporary file next to the target, flushes it to disk, and renames
 //! it over the target, so a reader sees the old file or the new one, never a part. On top of that:
 //!
 //! - **Symlinks are followed.** Saving to a link writes the file it points to (in that file's
@@ -51,10 +51,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_with(path, bytes, Permissions::KeepExisting)
 }
 
-/// Writes `bytes` to `path` atomically, with the given [`Permissions`]. See [`write`].
+/// Writes `bytes` to `path` atomically, with the given [`Permissions`]. See [`write()`].
 ///
 /// # Errors
-/// As [`write`].
+/// As [`write()`].
 pub fn write_with(path: &Path, bytes: &[u8], permissions: Permissions) -> std::io::Result<()> {
     let target = resolve_links(path)?;
     let dir = folder_of(&target);

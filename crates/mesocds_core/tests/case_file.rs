@@ -1092,3 +1092,20 @@ fn a_damaged_seal_is_a_mismatch_and_no_seal_is_missing() {
     assert_eq!(loaded.seal, SealStatus::Missing);
     assert_eq!(loaded.seal.warning(), None);
 }
+
+#[test]
+fn the_canonical_form_of_the_seal_is_pinned() {
+    // If this changes (a new `ron` version writing the compact form differently, or a change to
+    // `Case`), every saved file would warn as "changed outside MesoCDS": version the seal
+    // (e.g. "sha256v2:") and keep reading the old form instead of updating this value.
+    let mut case = Case {
+        label: "MC-1".to_owned(),
+        ..Case::default()
+    };
+    case.labs.wbc_10e9_per_l = Some(Wbc::new(9.1).unwrap());
+    case.staging.findings = [Finding::Spine].into_iter().collect();
+    assert_eq!(
+        case_file::seal_of(&case).unwrap(),
+        "sha256:561d182563da98d0a0185347b4f8984ea1ceea27f49b7bef1fadcd5a92184b16"
+    );
+}
