@@ -483,3 +483,58 @@ fn messages_name_the_real_problem() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// The words `pdftotext -bbox` finds outside their page's box, or within 5 pt of its edge.
+fn words_off_the_page(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    let html = text(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    };
+    let (mut width, mut height) = (0.0, 0.0);
+    let mut off = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            (width, height) = (attr(line, "width"), attr(line, "height"));
+        } else if line.starts_with("<word ") {
+            let inside = attr(line, "xMin") >= 5.0
+                && attr(line, "yMin") >= 5.0
+                && attr(line, "xMax") <= width - 5.0
+                && attr(line, "yMax") <= height - 5.0;
+            if !inside {
+                off.push(line.to_owned());
+            }
+        }
+    }
+    off
+}
+
+#[test]
+fn a_long_file_name_and_long_notes_stay_inside_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{}.ron", "very-long-case-file-name-".repeat(9));
+    let notes: Vec<String> = (0..3000).map(|i| format!("n{i:05}")).collect();
+    std::fs::write(
+        dir.path().join(&name),
+        hand_written(&format!(
+            "label: \"{}\", notes: \"{}\"",
+            "L".repeat(300),
+            notes.join(" ")
+        )),
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["export", &name, "-o", "long.pdf"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let off = words_off_the_page(&dir.path().join("long.pdf"));
+    assert!(
+        off.is_empty(),
+        "{} words off the page: {:?}",
+        off.len(),
+        &off[..off.len().min(5)]
+    );
+}

@@ -139,15 +139,18 @@ impl Layout<'_> {
                 report.meta.app_version,
                 self.pages[i].fingerprint
             );
+            // A long file name wraps onto a second line rather than running off the page.
             let first = self
                 .fonts
-                .wrap(Face::Regular, SMALL, &first, self.text_width())?
-                .join(" ");
-            let mut y = BODY_BOTTOM - 14.0;
-            let lines: Vec<String> = std::iter::once(first)
+                .wrap(Face::Regular, SMALL, &first, self.text_width())?;
+            let lines: Vec<String> = first
+                .into_iter()
                 .chain(content.iter().cloned())
                 .chain(std::iter::once(report.intended_use.to_owned()))
                 .collect();
+            // The footer rises (within the space below the body) when it has more lines.
+            let below = line_height(SMALL) * (lines.len() as f32 - 1.0) + 12.0;
+            let mut y = (BODY_BOTTOM - 14.0).max(below).min(BODY_BOTTOM - 12.0);
             let w = self.width;
             let ops = &mut self.pages[i].ops;
             ops.extend([
