@@ -74,17 +74,8 @@ pub fn write_with(path: &Path, bytes: &[u8], permissions: Permissions) -> std::i
         Err(e) => return Err(e),
     };
     clean_leftovers(&dir);
-    let tmp = dir.join(temp_name(&name));
-
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
+    let (tmp, mut file) = create_temp(&dir, &name)?;
     let result = (|| {
-        let mut file = options.open(&tmp)?;
         file.write_all(bytes)?;
         if let (Some(meta), Permissions::KeepExisting) = (&existing, permissions) {
             file.set_permissions(meta.permissions())?;
@@ -184,6 +175,20 @@ fn process_is_gone(pid: u32) -> bool {
     proc.join("self").exists() && !proc.join(pid.to_string()).exists()
 }
 
+/// Creates a new, empty temporary file for `name` in `dir`, readable by its owner only.
+fn create_temp(dir: &Path, name: &OsStr) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let tmp = dir.join(temp_name(name));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let file = options.open(&tmp)?;
+    Ok((tmp, file))
+}
+
 fn temp_name(name: &OsStr) -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -204,6 +209,23 @@ fn folder_of(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_are_created_owner_only() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = std::env::temp_dir();
+        let (tmp, file) = create_temp(&dir, OsStr::new("mode-probe.ron")).expect("create");
+        let mode = file.metadata().expect("meta").permissions().mode() & 0o777;
+        drop(file);
+        let _ = std::fs::remove_file(&tmp);
+        assert_eq!(mode, 0o600, "{mode:o}");
+        assert!(
+            tmp.file_name()
+                .and_then(OsStr::to_str)
+                .is_some_and(|n| n.starts_with(".mode-probe.ron.mesocds-tmp-"))
+        );
+    }
 
     #[test]
     fn temporary_names_are_recognised_and_nothing_else() {
