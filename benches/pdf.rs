@@ -29,9 +29,11 @@ fn pdf_of(n: usize) -> usize {
     let Ok(loaded) = case_file::from_ron(EXAMPLE) else {
         return 0;
     };
+    let assessment = mesocds_core::assess(&loaded.case, tables);
     let inputs: Vec<ReportInput<'_>> = (0..n)
         .map(|_| ReportInput {
             case: &loaded.case,
+            assessment: &assessment,
             source: CaseSource {
                 file: "example.ron".to_owned(),
                 fingerprint: "sha256:000000000000".to_owned(),

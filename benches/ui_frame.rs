@@ -6,45 +6,24 @@
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
-use mesocds::app::services::{FileDialogs, Recovery};
+use mesocds::app::MesoApp;
+use mesocds::app::services::Recovery;
 use mesocds::app::tabs::Tab;
-use mesocds::app::{MesoApp, Services};
+
+#[path = "../tests/support/harness.rs"]
+mod support;
 
 fn main() {
     divan::main();
 }
 
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_export(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        None
-    }
-}
-
 fn harness(tab: Tab) -> Harness<'static, MesoApp> {
-    let example = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/examples/example-pleural-stage-iiia.ron"
-    ));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 720.0))
-        .build_eframe(move |cc| {
-            MesoApp::new(
-                cc,
-                Services {
-                    dialogs: Box::new(NoDialogs),
-                    recovery: Recovery::disabled(),
-                    open: Some(example),
-                },
-            )
-        });
+    let example = PathBuf::from(support::EXAMPLE_PATH);
+    let mut h = support::app_harness(
+        support::ScriptedDialogs::default(),
+        Recovery::disabled(),
+        Some(example),
+    );
     h.state_mut().show_tab(tab);
     h.run();
     h

@@ -19,12 +19,11 @@ mod output;
 
 pub use output::{escape_controls, is_broken_pipe, out, warn};
 
-use crate::report::model::{CaseSource, ReportMeta};
+use crate::report::model::CaseSource;
 use crate::report::pdf::Paper;
 use crate::{json, report};
 
-/// The version shown by `--version`.
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use crate::meta::{APP_VERSION, report_meta};
 
 /// MesoCDS: offline clinical decision support for malignant mesothelioma.
 ///
@@ -341,6 +340,7 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
         };
         let input = report::ReportInput {
             case: &shown,
+            assessment: &assessment,
             source,
         };
         let mut report = report::build_report(&[input], tables, report_meta());
@@ -383,14 +383,6 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The report-wide facts of an export made now.
-pub fn report_meta() -> ReportMeta {
-    ReportMeta {
-        export_date: report::today(),
-        app_version: APP_VERSION.to_owned(),
-    }
-}
-
 /// Validates every file. Exit 0 when all are valid case files, 1 otherwise. A valid file whose
 /// seal does not match is reported with a warning line and does not change the exit code (it
 /// opens, with the same warning, in the app); `grep -c '^warning:'` counts them.
@@ -399,7 +391,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     let mut changed = 0usize;
     // After the reader of standard output has gone, the files are still checked for the exit code.
     let print = |line: String| {
-        let _ = out(&format!("{}\n", escape_controls(&line, false)));
+        out(&format!("{}\n", escape_controls(&line, false))).ok();
     };
     for path in &args.files {
         match case_file::load(path) {

@@ -5,7 +5,7 @@
 
 use mesocds_core::staging::{AxisResult, Ranked};
 use mesocds_core::treatment::{CaveatKind, ListedOption};
-use mesocds_core::vocab::{Input, Vocab};
+use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, INTENDED_USE};
 use serde_json::{Value, json};
 
@@ -70,10 +70,11 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "t": s.t.value.map(|v| v.code()),
             "n": s.n.value.map(|v| v.code()),
             "m": s.m.value.map(|v| v.code()),
-            "group": s.group.map(|g| g.code()),
-            "status": s.status,
+            "group": s.group().map(|g| g.code()),
+            "status": s.status(),
+            "beyond_solitary": s.beyond_solitary,
             "missing": codes(&s.missing),
-            "possible": s.possible.iter().map(|g| g.code()).collect::<Vec<_>>(),
+            "possible": s.possible().iter().map(|g| g.code()).collect::<Vec<_>>(),
             "notes": s.notes,
             "tnm": s.tnm_text(),
             "edition": s.edition,
@@ -100,6 +101,12 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "notes": c.notes,
         },
         "options": t.options.iter().map(option_json).collect::<Vec<_>>(),
+        "excluded_options": t.excluded.iter().map(|x| json!({
+            "id": x.option.id,
+            "name": x.option.name,
+            "setting": x.setting.label(),
+            "reasons": x.reasons,
+        })).collect::<Vec<_>>(),
         "treatment": {
             "settings": t.settings.iter().map(|s| s.label()).collect::<Vec<_>>(),
             "missing": codes(&t.missing),

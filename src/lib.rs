@@ -7,4 +7,6 @@
 pub mod app;
 pub mod cli;
 pub mod json;
+pub mod meta;
+pub mod present;
 pub mod report;

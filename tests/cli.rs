@@ -12,7 +12,8 @@ fn mesocds(args: &[&str]) -> Output {
         .expect("run mesocds")
 }
 
-fn assess_json(args: &[&str]) -> Value {
+/// Runs `mesocds assess --json` with `args` and returns the parsed output (the command must succeed).
+pub(crate) fn assess_json(args: &[&str]) -> Value {
     let mut all = vec!["assess", "--json"];
     all.extend_from_slice(args);
     let out = mesocds(&all);
@@ -64,7 +65,10 @@ fn assert_contract(v: &Value) {
     for o in v["options"].as_array().unwrap() {
         assert!(o["name"].is_string());
         assert!(o["setting"].is_string());
-        assert!(["listed", "under clinical evaluation"].contains(&o["status"].as_str().unwrap()));
+        assert!(
+            ["listed", "under clinical evaluation", "clinical trial"]
+                .contains(&o["status"].as_str().unwrap())
+        );
         assert!(
             o["evidence"].is_null()
                 || ["A1", "B1", "C1", "C2"].contains(&o["evidence"].as_str().unwrap())
@@ -235,7 +239,9 @@ fn empty_case_names_every_missing_input() {
 fn every_setting_meets_the_contract() {
     let cases: Vec<(Vec<&'static str>, &str)> = vec![
         (
-            with(&["--extent", "solitary", "--status", "new"]),
+            with(&[
+                "--extent", "solitary", "--t", "T1", "--n", "N0", "--m", "M0", "--status", "new",
+            ]),
             "Surgical resection en bloc (solitary mesothelioma)",
         ),
         (

@@ -31,12 +31,12 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
     let (mut stdout, mut stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
     let out_thread = std::thread::spawn(move || {
         let mut v = Vec::new();
-        let _ = stdout.read_to_end(&mut v);
+        stdout.read_to_end(&mut v).ok();
         v
     });
     let err_thread = std::thread::spawn(move || {
         let mut v = Vec::new();
-        let _ = stderr.read_to_end(&mut v);
+        stderr.read_to_end(&mut v).ok();
         v
     });
     let start = Instant::now();
@@ -45,8 +45,8 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
             break status;
         }
         if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            let _ = child.wait();
+            child.kill().ok();
+            child.wait().ok();
             panic!("mesocds {args:?} did not finish within 10 s (killed)");
         }
         std::thread::sleep(Duration::from_millis(20));
@@ -162,7 +162,7 @@ fn every_reader_refuses_a_named_pipe_promptly() {
     ] {
         let out = run_in(dir.path(), args);
         assert!(!out.status.success(), "{args:?}");
-        let all = text(&out.stdout) + &text(&out.stderr);
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert!(all.contains("named pipe"), "{args:?}: {all}");
     }
     assert!(!dir.path().join("out.pdf").exists());
@@ -181,7 +181,7 @@ fn every_reader_refuses_a_device_and_a_folder_promptly() {
         ] {
             let out = run_in(dir.path(), args);
             assert!(!out.status.success(), "{args:?}");
-            let all = text(&out.stdout) + &text(&out.stderr);
+            let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
             assert!(all.contains(what), "{args:?}: {all}");
         }
     }

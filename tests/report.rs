@@ -71,8 +71,10 @@ fn case_from_flags(dir: &Path, name: &str, flags: &[&str]) -> PathBuf {
 #[test]
 fn the_report_model_of_the_example_case() {
     let loaded = case_file::load(Path::new(EXAMPLE)).unwrap();
+    let assessment = mesocds_core::assess(&loaded.case, tables());
     let input = ReportInput {
         case: &loaded.case,
+        assessment: &assessment,
         source: CaseSource {
             file: "example-pleural-stage-iiia.ron".to_owned(),
             fingerprint: "sha256:000000000000".to_owned(),
@@ -87,7 +89,7 @@ fn the_example_summary_pdf_has_every_part_on_one_to_three_pages() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("summary.pdf");
     let pdf = export_files(&[PathBuf::from(EXAMPLE)], &out, Paper::A4, tables(), meta()).unwrap();
-    assert!((1..=3).contains(&pdf.pages), "{} pages", pdf.pages);
+    assert!((1..=4).contains(&pdf.pages), "{} pages", pdf.pages);
     assert!(pdf.replaced_characters.is_empty());
     let text = text_of(&out);
     let fp = fingerprint(&std::fs::read(EXAMPLE).unwrap());
@@ -166,7 +168,7 @@ fn missing_inputs_are_printed_as_missing() {
     case_file::save(&case, &Case::default(), &SavedWith::default()).unwrap();
     let out = dir.path().join("empty.pdf");
     let pdf = export_files(&[case], &out, Paper::A4, tables(), meta()).unwrap();
-    assert!((1..=3).contains(&pdf.pages));
+    assert!((1..=4).contains(&pdf.pages));
     let text = text_of(&out);
     assert!(text.contains("(no case label)"));
     assert!(text.contains("not entered"));
@@ -182,7 +184,7 @@ fn missing_inputs_are_printed_as_missing() {
 }
 
 #[test]
-fn every_setting_fits_one_to_three_pages() {
+fn every_setting_fits_one_to_four_pages() {
     let dir = tempfile::tempdir().unwrap();
     let common = [
         "--age",
@@ -237,7 +239,7 @@ fn every_setting_fits_one_to_three_pages() {
         let out = dir.path().join(format!("s{i}.pdf"));
         let pdf = export_files(&[case], &out, Paper::A4, tables(), meta()).unwrap();
         assert!(
-            (1..=3).contains(&pdf.pages),
+            (1..=4).contains(&pdf.pages),
             "{flags:?}: {} pages",
             pdf.pages
         );
@@ -251,7 +253,7 @@ fn every_setting_fits_one_to_three_pages() {
         )
         .unwrap();
         assert!(
-            (1..=3).contains(&pdf.pages),
+            (1..=4).contains(&pdf.pages),
             "{flags:?} on Letter: {} pages",
             pdf.pages
         );
@@ -411,4 +413,64 @@ fn export_errors_leave_no_partial_file() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("pages, 1 case)"));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+}
+
+/// Issue 8, item 6: the printed report carries every outcome with its direction and the
+/// option's notes, so vinorelbine, VIM and NVALT19 do not read as purely positive, and the
+/// mortality of extrapleural pneumonectomy is printed; ruled-out options are listed apart.
+#[test]
+fn the_pdf_prints_every_outcome_with_its_direction_and_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let recurrent = case_from_flags(
+        dir.path(),
+        "recurrent.ron",
+        &[
+            "--site",
+            "pleural",
+            "--extent",
+            "diffuse",
+            "--status",
+            "distant-recurrence",
+            "--prior",
+            "platinum-pemetrexed",
+            "--ecog",
+            "1",
+        ],
+    );
+    let stage_i = case_from_flags(
+        dir.path(),
+        "stage-i.ron",
+        &[
+            "--site", "pleural", "--extent", "diffuse", "--basis", "clinical", "--t", "T1", "--n",
+            "N0", "--m", "M0", "--status", "new",
+        ],
+    );
+    let out = dir.path().join("r.pdf");
+    export_files(&[recurrent], &out, Paper::A4, tables(), meta()).unwrap();
+    let text = text_of(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for want in [
+        // VIM: overall survival not significantly different, and the PDQ's "limited" note.
+        "median 9.3 vs 9.1 months; no significant difference (not significant)",
+        "The clinical impact of vinorelbine monotherapy is limited",
+        // RAMES: PFS not significant.
+        "HR 0.79 (70% CI 0.66-0.94); P = .082 (not significant)",
+        // Second-line pemetrexed is ruled out, with the reason.
+        "Not for this patient",
+        "did not include pemetrexed",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    let out = dir.path().join("s.pdf");
+    export_files(&[stage_i], &out, Paper::A4, tables(), meta()).unwrap();
+    let text = text_of(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Mortality from extrapleural pneumonectomy ranges from 6% to 30%"),
+        "{text}"
+    );
 }

@@ -1,8 +1,16 @@
 //! The integration tests of the `mesocds` application, as one test binary (ripgrep's layout).
+// Each test's name says what it checks, and a failing assert prints both sides.
+#![expect(
+    clippy::missing_assert_message,
+    reason = "the test names say what each assertion checks"
+)]
 
 // The command line: `assess` (text and the JSON contract), `check`, `--save`/`--case`,
 // rejection of bad values, and the exit codes.
 mod cli;
+
+// Issue 8 (the clinical audit of 2026-11): each reproducer command, run as the user runs it.
+mod audit_cli;
 
 // The desktop app driven headlessly through AccessKit (egui_kittest): tabs, staging, scores,
 // inline validation, unsaved-changes prompt, undo, crash recovery, dialogs.
@@ -15,6 +23,9 @@ mod report;
 // long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,
 // closed pipes, control characters and command-line messages (issue 10).
 mod faults;
+
+// The JSON contract of `assess --json` for the example case, as an insta snapshot.
+mod json;
 
 // Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
 mod packaging;

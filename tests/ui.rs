@@ -7,51 +7,22 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use mesocds::app::services::{FileDialogs, Recovery};
-use mesocds::app::{MesoApp, PendingAction, Services};
+use mesocds::app::services::Recovery;
+use mesocds::app::{MesoApp, PendingAction};
 use mesocds_core::Case;
 use mesocds_core::case_file::{self, SavedWith};
 
-/// Dialogs that answer from a script instead of asking the user.
-#[derive(Default)]
-struct ScriptedDialogs {
-    open: Vec<PathBuf>,
-    save: Vec<PathBuf>,
-    export: Vec<PathBuf>,
-}
+#[path = "support/harness.rs"]
+mod support;
 
-impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open.pop()
-    }
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save.pop()
-    }
-    fn pick_export(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.export.pop()
-    }
-}
+use support::{ScriptedDialogs, app_harness};
 
 fn harness_with(
     dialogs: ScriptedDialogs,
     recovery: &Path,
     open: Option<PathBuf>,
 ) -> Harness<'static, MesoApp> {
-    let recovery = Recovery::in_dir(recovery);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 720.0))
-        .build_eframe(move |cc| {
-            MesoApp::new(
-                cc,
-                Services {
-                    dialogs: Box::new(dialogs),
-                    recovery,
-                    open,
-                },
-            )
-        });
-    h.run();
-    h
+    app_harness(dialogs, Recovery::in_dir(recovery), open)
 }
 
 fn harness(recovery: &Path) -> Harness<'static, MesoApp> {
@@ -84,7 +55,7 @@ fn every_tab_opens_by_its_label() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     tab(&mut h, "Staging");
-    assert!(h.query_by_label_contains("Stage groups for").is_some());
+    assert!(h.query_by_label_contains("T×N grid shown for M0").is_some());
     tab(&mut h, "Prognosis");
     assert!(h.query_by_label("EORTC prognostic score").is_some());
     assert!(h.query_by_label("No EORTC score").is_some());
@@ -124,6 +95,27 @@ fn picking_t3_n1_m0_shows_stage_iiia() {
     pick(&mut h, "M category", "M0");
     assert!(h.query_by_label("Stage IIIA").is_some());
     assert!(h.query_by_label_contains("T3 N1 M0").is_some());
+}
+
+#[test]
+fn without_m_the_grid_is_titled_as_shown_for_m0_not_as_the_patients() {
+    // M is never taken as M0: the M0 grid may be shown for orientation, but not as this
+    // patient's grid (it was titled "Stage groups for M0" while M was not entered).
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    pick(&mut h, "Site", "Pleural");
+    pick(&mut h, "Extent", "Diffuse (intracavitary)");
+    tab(&mut h, "Staging");
+    pick(&mut h, "T category", "T3");
+    pick(&mut h, "N category", "N1");
+    assert!(h.query_by_label_contains("Stage groups for").is_none());
+    assert!(
+        h.query_by_label_contains("T×N grid shown for M0 — M not entered")
+            .is_some()
+    );
+    pick(&mut h, "M category", "M0");
+    assert!(h.query_by_label_contains("Stage groups for M0").is_some());
+    assert!(h.query_by_label_contains("M not entered").is_none());
 }
 
 #[test]

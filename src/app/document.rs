@@ -1,10 +1,11 @@
-//! The open case: its file, whether it changed since it was saved, and undo/redo.
+//! The open case: its file, whether it changed since it was saved, undo/redo, and the text of
+//! its number fields (kept in step with the case here, and nowhere else).
 
 use std::path::{Path, PathBuf};
 
 use mesocds_core::Case;
 use mesocds_core::case::{AgeYears, Hemoglobin, RangeError, Wbc};
-use mesocds_core::case_file::{LoadedCase, SavedWith};
+use mesocds_core::case_file::LoadedCase;
 
 /// Edits closer together than this (seconds) are one undo step, so typing a word is one step.
 const COALESCE_SECONDS: f64 = 1.0;
@@ -18,8 +19,12 @@ pub struct Document {
     pub case: Case,
     /// The file it was loaded from or saved to.
     pub path: Option<PathBuf>,
-    /// The versions the file was saved with, when it was loaded from a file.
-    pub saved_with: Option<SavedWith>,
+    /// The text typed into the number fields. Every way the case is replaced (a constructor,
+    /// undo, redo) sets it from the case; edits in the Case tab change both together.
+    pub form: FormText,
+    /// SHA-256 fingerprint of the file's bytes ([`crate::report::fingerprint`]), taken when the
+    /// file was loaded or saved.
+    fingerprint: Option<String>,
     /// The case as last saved or loaded: the document is dirty when `case` differs.
     saved: Case,
     undo: Vec<Case>,
@@ -33,16 +38,17 @@ impl Document {
         Self::default()
     }
 
-    /// A case loaded from `path`.
+    /// A case loaded from `path`, whose bytes have `fingerprint`.
     // TODO(app engineer, issue 10 #10): show `loaded.seal.warning()` (SealStatus::Mismatch →
     // case_file::SEAL_WARNING) on screen while this file is open, and pass it to the report
     // (`report::mark_seal`) so the app's PDF prints it too.
-    pub fn loaded(path: &Path, loaded: LoadedCase) -> Self {
+    pub fn loaded(path: &Path, loaded: LoadedCase, fingerprint: Option<String>) -> Self {
         Self {
             saved: loaded.case.clone(),
+            form: FormText::from_case(&loaded.case),
             case: loaded.case,
             path: Some(path.to_owned()),
-            saved_with: Some(loaded.saved_with),
+            fingerprint,
             ..Self::default()
         }
     }
@@ -50,6 +56,7 @@ impl Document {
     /// A case recovered after a crash: unsaved, so dirty, and tied to its original file if any.
     pub fn recovered(case: Case, origin: Option<PathBuf>) -> Self {
         Self {
+            form: FormText::from_case(&case),
             case,
             path: origin,
             ..Self::default()
@@ -60,6 +67,7 @@ impl Document {
     pub fn example(case: Case) -> Self {
         Self {
             saved: case.clone(),
+            form: FormText::from_case(&case),
             case,
             ..Self::default()
         }
@@ -91,6 +99,7 @@ impl Document {
         match self.undo.pop() {
             Some(previous) => {
                 self.redo.push(std::mem::replace(&mut self.case, previous));
+                self.form = FormText::from_case(&self.case);
                 self.last_edit_time = None;
                 true
             }
@@ -103,6 +112,7 @@ impl Document {
         match self.redo.pop() {
             Some(next) => {
                 self.undo.push(std::mem::replace(&mut self.case, next));
+                self.form = FormText::from_case(&self.case);
                 self.last_edit_time = None;
                 true
             }
@@ -120,11 +130,24 @@ impl Document {
         !self.redo.is_empty()
     }
 
-    /// Marks the case as saved to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf, saved_with: SavedWith) {
+    /// Marks the case as saved to `path`, whose bytes now have `fingerprint`.
+    pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Option<String>) {
         self.saved = self.case.clone();
         self.path = Some(path);
-        self.saved_with = Some(saved_with);
+        self.fingerprint = fingerprint;
+    }
+
+    /// The fingerprint of the file, while the case is unchanged since it was loaded or saved
+    /// (otherwise it describes no saved state of this case).
+    pub fn fingerprint(&self) -> Option<&str> {
+        self.fingerprint
+            .as_deref()
+            .filter(|_| !self.is_dirty() && self.path.is_some())
+    }
+
+    /// Whether this is a new, empty case nobody has typed into yet.
+    pub fn is_blank(&self) -> bool {
+        self.path.is_none() && self.case == Case::default() && self.form == FormText::default()
     }
 
     /// The label to show: the case label, or the file name, or "Untitled case".
@@ -139,7 +162,7 @@ impl Document {
         )
     }
 
-    /// The window title: "<case label> — MesoCDS", with a marker while there are unsaved changes.
+    /// The window title: "`<case label>` — MesoCDS", with a marker while there are unsaved changes.
     pub fn window_title(&self) -> String {
         let marker = if self.is_dirty() { "● " } else { "" };
         format!("{marker}{} — MesoCDS", self.display_name())

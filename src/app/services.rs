@@ -6,6 +6,27 @@ use std::path::{Path, PathBuf};
 use mesocds_core::Case;
 use mesocds_core::case_file::{self, CaseFileError, SavedWith};
 
+/// What the app needs from outside; tests pass scripted dialogs and a temporary recovery folder.
+pub struct Services {
+    /// File dialogs.
+    pub dialogs: Box<dyn FileDialogs>,
+    /// The crash-recovery store.
+    pub recovery: Recovery,
+    /// A case file to open at start.
+    pub open: Option<PathBuf>,
+}
+
+impl Services {
+    /// Native dialogs and the platform's data folder.
+    pub fn native(open: Option<PathBuf>) -> Self {
+        Self {
+            dialogs: Box::new(NativeDialogs),
+            recovery: Recovery::platform(),
+            open,
+        }
+    }
+}
+
 /// File dialogs. Tests use a scripted implementation.
 pub trait FileDialogs {
     /// Asks for a case file to open; `None` when cancelled or unavailable.
@@ -131,7 +152,8 @@ impl Recovery {
     pub fn clear(&self) {
         for name in [RECOVERY_FILE, ORIGIN_FILE] {
             if let Some(p) = self.file(name) {
-                let _ = std::fs::remove_file(p);
+                // Already gone, or not removable: nothing more can be done about it here.
+                std::fs::remove_file(p).ok();
             }
         }
     }

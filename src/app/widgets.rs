@@ -3,17 +3,16 @@
 use egui::{RichText, Ui};
 use mesocds_core::vocab::{Input, Vocab};
 
-/// Text for a value that was not entered.
-pub const NOT_ENTERED: &str = "Not entered";
+use crate::present::NOT_ENTERED_LABEL;
 
 /// A labelled combo box for an optional vocabulary value, with "Not entered".
 pub fn choice_ui<T: Vocab>(ui: &mut Ui, label: &str, value: &mut Option<T>) {
-    let selected = value.map_or(NOT_ENTERED, Vocab::label);
+    let selected = value.map_or(NOT_ENTERED_LABEL, Vocab::label);
     egui::ComboBox::from_label(label)
         .selected_text(selected)
         .width(220.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, NOT_ENTERED);
+            ui.selectable_value(value, None, NOT_ENTERED_LABEL);
             for v in T::ALL {
                 ui.selectable_value(value, Some(*v), v.label());
             }
@@ -23,7 +22,7 @@ pub fn choice_ui<T: Vocab>(ui: &mut Ui, label: &str, value: &mut Option<T>) {
 /// A labelled yes / no / not entered choice.
 pub fn tri_state_ui(ui: &mut Ui, label: &str, value: &mut Option<bool>) {
     let text = match value {
-        None => NOT_ENTERED,
+        None => NOT_ENTERED_LABEL,
         Some(true) => "Yes",
         Some(false) => "No",
     };
@@ -31,7 +30,7 @@ pub fn tri_state_ui(ui: &mut Ui, label: &str, value: &mut Option<bool>) {
         .selected_text(text)
         .width(120.0)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, NOT_ENTERED);
+            ui.selectable_value(value, None, NOT_ENTERED_LABEL);
             ui.selectable_value(value, Some(true), "Yes");
             ui.selectable_value(value, Some(false), "No");
         });
@@ -51,7 +50,7 @@ pub fn number_field_ui<T>(
         let l = ui.label(label);
         let edit = egui::TextEdit::singleline(text)
             .desired_width(90.0)
-            .hint_text(NOT_ENTERED);
+            .hint_text(NOT_ENTERED_LABEL);
         ui.add(edit).labelled_by(l.id);
         ui.label(RichText::new(unit).weak());
     });

@@ -24,18 +24,19 @@ pub fn out(text: &str) -> std::io::Result<()> {
 
 /// Writes a line to standard error; a closed standard error is ignored (never a panic).
 pub fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    writeln!(std::io::stderr().lock(), "{line}").ok();
 }
 
-/// `text` with control characters and bidirectional-override characters shown as `\u{…}`
-/// escapes, so a label, notes or file name cannot move the terminal's cursor, recolour it or
-/// reorder text. Line feeds (and tabs) are kept when `multiline`.
+/// `text` with control characters and bidirectional overrides shown as `\u{…}` escapes.
+///
+/// So a label, notes or file name cannot move the terminal's cursor, recolour it or reorder
+/// text. Line feeds (and tabs) are kept when `multiline`.
 pub fn escape_controls(text: &str, multiline: bool) -> String {
     let mut shown = String::with_capacity(text.len());
     for c in text.chars() {
         let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         if (c.is_control() && !(multiline && (c == '\n' || c == '\t'))) || bidi {
-            let _ = write!(shown, "\\u{{{:x}}}", u32::from(c));
+            write!(shown, "\\u{{{:x}}}", u32::from(c)).ok();
         } else {
             shown.push(c);
         }

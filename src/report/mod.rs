@@ -9,7 +9,7 @@ pub mod pdf;
 use std::path::{Path, PathBuf};
 
 use mesocds_core::case_file::{self, CaseFileError, SealStatus};
-use mesocds_core::{Case, ClinicalTables, assess};
+use mesocds_core::{Assessment, Case, ClinicalTables, assess};
 use sha2::Digest as _;
 
 use model::{Block, CaseReport, CaseSource, Report, ReportMeta, Section};
@@ -45,15 +45,18 @@ pub fn civil_date(days_since_epoch: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// One case to report, with where it came from.
+/// One case to report, with its assessment and where it came from.
 pub struct ReportInput<'a> {
     /// The case.
     pub case: &'a Case,
+    /// The core's assessment of `case` with the same tables, as the caller already has it
+    /// (the report never assesses again).
+    pub assessment: &'a Assessment<'a>,
     /// Its file and fingerprint.
     pub source: CaseSource,
 }
 
-/// Builds the report model of one or more cases.
+/// Builds the report model of one or more cases from their assessments.
 pub fn build_report(
     inputs: &[ReportInput<'_>],
     tables: &ClinicalTables,
@@ -63,12 +66,11 @@ pub fn build_report(
     let mut stages = Vec::new();
     let mut sites = Vec::new();
     for input in inputs {
-        let a = assess(input.case, tables);
-        stages.push(model::stage_short(&a.stage));
+        stages.push(model::stage_short(&input.assessment.stage));
         sites.push(model::site_short(input.case));
         cases.push(model::case_report(
             input.case,
-            &a,
+            input.assessment,
             tables,
             input.source.clone(),
         ));
@@ -179,9 +181,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `pdf` to `output` atomically ([`mesocds_core::atomic::write`]): a failure leaves no
-/// partial file and an existing file untouched. New files are owner-only (they hold patient data).
-/// An existing file that is not a PDF (a case file chosen by mistake) is refused, not replaced.
+/// Writes `pdf` to `output` atomically ([`mesocds_core::atomic::write`]).
+///
+/// A failure leaves no partial file and an existing file untouched. New files are owner-only
+/// (they hold patient data). An existing file that is not a PDF (a case file chosen by mistake)
+/// is refused, not replaced.
 ///
 /// # Errors
 /// [`ExportError::Output`] or [`ExportError::Write`].
@@ -239,10 +243,16 @@ pub fn export_files(
         };
         loaded.push((case, source));
     }
+    let assessments: Vec<Assessment<'_>> = loaded
+        .iter()
+        .map(|(l, _)| assess(&l.case, tables))
+        .collect();
     let inputs: Vec<ReportInput<'_>> = loaded
         .iter()
-        .map(|(l, source)| ReportInput {
+        .zip(&assessments)
+        .map(|((l, source), assessment)| ReportInput {
             case: &l.case,
+            assessment,
             source: source.clone(),
         })
         .collect();

@@ -1,19 +1,27 @@
 //! The report model: the summary of one case (or a tumor-board pack of several) as plain,
-//! text-level sections. It is built only from the core's assessment and the case as entered; the
+//! text-level sections.
+//!
+//! It is built only from the core's assessment and the case as entered; the
 //! PDF layout ([`super::pdf`]), the Report tab and the command line's text output all render this
 //! same model, so they cannot disagree.
+
+// The plain text is written with `let _ = writeln!(out, …)` into a String: that cannot fail.
+#![expect(
+    clippy::let_underscore_must_use,
+    reason = "writing to a String cannot fail"
+)]
 
 use std::fmt::Write as _;
 
 use mesocds_core::calgb::CalgbResult;
+use mesocds_core::eortc::RISK_RULE_TEXT;
 use mesocds_core::eortc::{EortcResult, hundredths};
-use mesocds_core::staging::{AxisResult, Ranked, StageResult, StageStatus};
-use mesocds_core::treatment::{CaveatKind, Direction, TreatmentResult};
-use mesocds_core::vocab::{Input, Vocab};
+use mesocds_core::staging::{AxisResult, Ranked, StageResult};
+use mesocds_core::treatment::{CaveatKind, TreatmentResult};
+use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
 
-/// Text for a value that was not entered.
-pub const NOT_ENTERED: &str = "not entered";
+use crate::present::{self, NOT_ENTERED};
 
 /// Where a case came from, for the report's header and footer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,25 +217,16 @@ pub fn axis_text<C: Ranked>(r: &AxisResult<C>, tables: &ClinicalTables) -> Strin
 }
 
 fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
-    let lead = match (s.status, s.group) {
-        (StageStatus::Assigned, Some(g)) => format!("Stage {} ({})", g.code(), s.tnm_text()),
-        (StageStatus::Incomplete, _) => format!("Stage incomplete ({})", s.tnm_text()),
-        (StageStatus::NotAssignable, _) => {
-            format!("Stage cannot be assigned ({})", s.tnm_text())
-        }
-        (StageStatus::NotApplicable, _) => "No AJCC stage (not applicable)".to_owned(),
-        (StageStatus::Assigned, None) => s.tnm_text(),
-    };
     let mut blocks = vec![
-        Block::Lead(lead),
+        Block::Lead(present::stage_wording(s).lead),
         Block::Fields(vec![
             ("T".to_owned(), axis_text(&s.t, tables)),
             ("N".to_owned(), axis_text(&s.n, tables)),
             ("M".to_owned(), axis_text(&s.m, tables)),
         ]),
     ];
-    if !s.possible.is_empty() {
-        let p: Vec<&str> = s.possible.iter().map(|g| g.code()).collect();
+    if !s.possible().is_empty() {
+        let p: Vec<&str> = s.possible().iter().map(|g| g.code()).collect();
         blocks.push(Block::Text(format!(
             "Possible stage groups: {}.",
             p.join(", ")
@@ -236,7 +235,7 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
     blocks.extend(missing_line(&s.missing));
     blocks.extend(notes(&s.notes));
     Section {
-        heading: format!("Stage ({}, pleural)", s.edition),
+        heading: format!("Stage ({}, pleural)", tables.stage.edition),
         blocks,
     }
 }
@@ -244,11 +243,10 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
 fn eortc_section(e: &EortcResult) -> Section {
     let lead = match (e.score, e.risk) {
         (Some(score), Some(risk)) => format!(
-            "Score {}: {} risk; 1-year survival {}% ({}) in the derivation cohort",
+            "Score {}: {} risk; {}",
             hundredths(score),
             risk.label(),
-            risk.one_year_survival_percent(),
-            risk.one_year_survival_ci()
+            present::eortc_survival(risk)
         ),
         _ => "No score".to_owned(),
     };
@@ -274,23 +272,18 @@ fn eortc_section(e: &EortcResult) -> Section {
             widths: vec![0.55, 0.3, 0.15],
         });
     }
-    blocks.push(Block::Text(
-        "Low risk: score 1.27 or lower; high risk: above 1.27.".to_owned(),
-    ));
+    blocks.push(Block::Text(RISK_RULE_TEXT.to_owned()));
     blocks.extend(missing_line(&e.missing));
     blocks.extend(notes(&e.notes));
     Section {
-        heading: "EORTC prognostic score (Curran 1998, PMID 9440736)".to_owned(),
+        heading: present::eortc_heading(),
         blocks,
     }
 }
 
 fn calgb_section(c: &CalgbResult) -> Section {
     let lead = match c.group {
-        Some(g) => match c.median_survival_months() {
-            Some(m) => format!("{}: median survival {m} months", g.label()),
-            None => format!("{}: median survival not given in the PDQ", g.label()),
-        },
+        Some(g) => format!("{}: {}", g.label(), present::calgb_median(g)),
         None => "No group".to_owned(),
     };
     let mut blocks = vec![Block::Lead(lead)];
@@ -303,18 +296,17 @@ fn calgb_section(c: &CalgbResult) -> Section {
     blocks.extend(missing_line(&c.missing));
     blocks.extend(notes(&c.notes));
     Section {
-        heading: "CALGB prognostic index (Herndon 1998, PMID 9515850)".to_owned(),
+        heading: present::calgb_heading(),
         blocks,
     }
 }
 
 fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
-    match refs.iter().position(|r| *r == text) {
-        Some(i) => i + 1,
-        None => {
-            refs.push(text);
-            refs.len()
-        }
+    if let Some(i) = refs.iter().position(|r| *r == text) {
+        i + 1
+    } else {
+        refs.push(text);
+        refs.len()
     }
 }
 
@@ -331,15 +323,20 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
     // Caveats shown for every patient are listed once, after the options, with the options they
     // belong to.
     let mut general: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut setting = None;
     for (i, o) in t.options.iter().enumerate() {
         let n = i + 1;
         let opt = o.option;
+        if t.settings.len() > 1 && setting != Some(o.setting) {
+            setting = Some(o.setting);
+            blocks.push(Block::Subheading(o.setting.label().to_owned()));
+        }
         let numbers: Vec<String> = opt
             .citations
             .iter()
             .map(|c| {
                 let text = match c.pmid {
-                    Some(p) => format!("{} PMID {p}.", c.text.trim_end_matches('.')),
+                    Some(p) => format!("{}. PMID {p}.", c.text.trim_end_matches('.')),
                     None => c.text.clone(),
                 };
                 reference_number(refs, text).to_string()
@@ -365,21 +362,28 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
             }
         }
         blocks.push(Block::Text(format!("{line}.")));
+        // Every outcome with its direction, and the option's notes: a non-significant or
+        // harmful result must read as one (docs/clinical/option-selection.md#reports).
         if let Some(trial) = &opt.trial {
-            let key = trial
+            let outcomes: Vec<String> = trial
                 .outcomes
                 .iter()
-                .enumerate()
-                .filter(|(k, oc)| *k == 0 || matches!(oc.direction, Direction::NoBenefit));
-            for (_, oc) in key {
-                let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
-                blocks.push(Block::Text(format!(
-                    "Key outcome: {}: {}{p} ({}).",
-                    oc.endpoint,
-                    oc.result,
-                    oc.direction.label()
-                )));
-            }
+                .map(|oc| {
+                    let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
+                    format!(
+                        "{}: {}{p} ({}).",
+                        oc.endpoint,
+                        oc.result,
+                        oc.direction.label()
+                    )
+                })
+                .collect();
+            blocks.push(Block::Bullets(outcomes));
+        }
+        if !opt.notes.is_empty() {
+            blocks.push(Block::Bullets(
+                opt.notes.iter().map(|n| format!("Note: {n}")).collect(),
+            ));
         }
         let mine: Vec<String> = o
             .caveats
@@ -410,6 +414,15 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
                     let which = if l.len() == 1 { "option" } else { "options" };
                     format!("{text} ({which} {})", l.join(", "))
                 })
+                .collect(),
+        ));
+    }
+    if !t.excluded.is_empty() {
+        blocks.push(Block::Subheading("Not for this patient".to_owned()));
+        blocks.push(Block::Bullets(
+            t.excluded
+                .iter()
+                .map(|x| format!("{}: {}", x.option.name, x.reasons.join(" ")))
                 .collect(),
         ));
     }
@@ -489,13 +502,7 @@ pub fn report(
 
 /// The short stage text for a cover page.
 pub fn stage_short(s: &StageResult) -> String {
-    match (s.status, s.group) {
-        (StageStatus::Assigned, Some(g)) => format!("{} ({})", g.code(), s.tnm_text()),
-        (StageStatus::Incomplete, _) => "incomplete".to_owned(),
-        (StageStatus::NotAssignable, _) => "cannot be assigned".to_owned(),
-        (StageStatus::NotApplicable, _) => "no AJCC stage".to_owned(),
-        (StageStatus::Assigned, None) => s.tnm_text(),
-    }
+    present::stage_wording(s).short
 }
 
 /// The site for a cover page.
@@ -524,14 +531,11 @@ impl CaseReport {
 
 fn write_block(out: &mut String, b: &Block) {
     match b {
-        Block::Lead(t) => {
+        Block::Lead(t) | Block::Text(t) => {
             let _ = writeln!(out, "  {t}");
         }
         Block::Subheading(t) => {
             let _ = writeln!(out, "\n  {t}");
-        }
-        Block::Text(t) => {
-            let _ = writeln!(out, "  {t}");
         }
         Block::Fields(rows) => {
             let w = rows
@@ -575,15 +579,9 @@ fn write_block(out: &mut String, b: &Block) {
             }
         }
         Block::DecisionBox => {
-            let _ = writeln!(
-                out,
-                "  Decision: ____________________________________________"
-            );
-            let _ = writeln!(
-                out,
-                "  Attendees: ___________________________________________"
-            );
-            let _ = writeln!(out, "  Date: ________________");
+            for line in present::decision_box_lines(54, 22) {
+                let _ = writeln!(out, "  {line}");
+            }
         }
     }
 }

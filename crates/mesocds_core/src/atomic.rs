@@ -86,12 +86,12 @@ pub fn write_with(path: &Path, bytes: &[u8], permissions: Permissions) -> std::i
         #[cfg(unix)]
         if let Ok(d) = std::fs::File::open(&dir) {
             // Persist the rename; some file systems refuse fsync on folders, which is harmless.
-            let _ = d.sync_all();
+            d.sync_all().ok();
         }
         Ok(())
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        std::fs::remove_file(&tmp).ok();
     }
     result
 }
@@ -123,10 +123,12 @@ pub fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
     )))
 }
 
-/// Removes the temporary files an interrupted write left in `dir`: regular files named by this
-/// module (`.<NAME>.mesocds-tmp-<PID>-<N>`) whose process is gone (on Linux) or that are older
-/// than [`LEFTOVER_AGE`]. Files of a write still running in another process are kept, and no
-/// other file is touched. Returns how many were removed; errors are ignored (best effort).
+/// Removes the temporary files an interrupted write left in `dir`; returns how many.
+///
+/// Only regular files named by this module (`.<NAME>.mesocds-tmp-<PID>-<N>`) whose process is
+/// gone (on Linux) or that are older than [`LEFTOVER_AGE`] are removed. Files of a write still
+/// running in another process are kept, and no other file is touched. Errors are ignored (best
+/// effort).
 pub fn clean_leftovers(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -218,7 +220,7 @@ mod tests {
         let (tmp, file) = create_temp(&dir, OsStr::new("mode-probe.ron")).expect("create");
         let mode = file.metadata().expect("meta").permissions().mode() & 0o777;
         drop(file);
-        let _ = std::fs::remove_file(&tmp);
+        std::fs::remove_file(&tmp).ok();
         assert_eq!(mode, 0o600, "{mode:o}");
         assert!(
             tmp.file_name()

@@ -40,7 +40,7 @@ pub struct Case {
 }
 
 /// Age, sex and performance status.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Patient {
     /// Age in whole years.
@@ -55,7 +55,7 @@ pub struct Patient {
 }
 
 /// The disease: where, how extensive, what histology, and its status.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Disease {
     /// Primary site.
@@ -76,7 +76,7 @@ pub struct Disease {
 }
 
 /// Staging input as entered: the basis, the directly picked categories and the ticked findings.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StagingInput {
     /// Clinical, pathological or post-neoadjuvant.
@@ -109,7 +109,7 @@ pub struct Labs {
 }
 
 /// Prior systemic therapy and co-medication that treatment caveats check.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Therapy {
     /// Previous systemic therapies. `None`: not entered; `Some` of an empty set: none given.

@@ -35,7 +35,7 @@
 //! case.staging.n = Some(NCategory::N1);
 //! case.staging.m = Some(MCategory::M0);
 //! let assessment = assess(&case, tables);
-//! assert_eq!(assessment.stage.group.map(|g| g.to_string()), Some("IIIA".to_owned()));
+//! assert_eq!(assessment.stage.group().map(|g| g.to_string()), Some("IIIA".to_owned()));
 //! // Nothing about the EORTC inputs was entered, so there is no score, and it says why.
 //! assert!(assessment.eortc.score.is_none());
 //! assert!(!assessment.eortc.missing.is_empty());
@@ -97,9 +97,19 @@ pub struct Assessment<'t> {
 pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
     let stage = staging::stage(case, &tables.stage, &tables.findings);
     let treatment = treatment::evaluate(case, &stage, &tables.treatments);
+    let mut eortc = eortc::eortc(case);
+    let mut calgb = calgb::calgb(case);
+    if let Some(why) = outside_score_population(case, &stage) {
+        let note = format!(
+            "{why}: the PDQ says both prognostic scores \"have been developed for advanced \
+             unresectable mesothelioma\". Interpret this score with care."
+        );
+        eortc.notes.insert(0, note.clone());
+        calgb.notes.insert(0, note);
+    }
     Assessment {
-        eortc: eortc::eortc(case),
-        calgb: calgb::calgb(case),
+        eortc,
+        calgb,
         stage,
         treatment,
         provenance: Provenance {
@@ -107,5 +117,25 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
             content: tables.content_version(),
             staging_edition: tables::STAGING_EDITION,
         },
+    }
+}
+
+/// Why the case lies outside the population the EORTC and CALGB scores were developed in
+/// (advanced unresectable disease), if it does: a stage I or solitary tumour.
+///
+/// Source: PDQ General Information ("developed for advanced unresectable mesothelioma");
+/// docs/clinical/prognostic-scores.md.
+fn outside_score_population(case: &Case, stage: &StageResult) -> Option<&'static str> {
+    use vocab::{Extent, StageGroup};
+    let stage_i = |g: &StageGroup| matches!(g, StageGroup::IA | StageGroup::IB);
+    if case.disease.extent == Some(Extent::Solitary) && stage.beyond_solitary.is_empty() {
+        return Some("Solitary (localized) tumour");
+    }
+    match stage.group() {
+        Some(g) if stage_i(&g) => Some("Stage I disease"),
+        None if !stage.possible().is_empty() && stage.possible().iter().all(stage_i) => {
+            Some("Stage I disease (every possible group)")
+        }
+        _ => None,
     }
 }

@@ -1,5 +1,6 @@
-//! The measurements a case holds, as validated newtypes with one parser each: age in whole
-//! years, WBC in ×10⁹/L, hemoglobin in g/dL. [`std::str::FromStr`] is the one parser of each,
+//! The measurements a case holds, as validated newtypes with one parser each.
+//!
+//! Age in whole years, WBC in ×10⁹/L, hemoglobin in g/dL. [`std::str::FromStr`] is the one parser of each,
 //! shared by the command line and the form (decimal comma accepted); the messages name the range
 //! and, where a value looks like another unit, the conversion. Re-exported by [`crate::case`].
 
@@ -60,7 +61,7 @@ impl FromStr for AgeYears {
         let t = s.trim();
         match t.parse::<i64>() {
             Ok(years) => u16::try_from(years)
-                .map_err(|_| {
+                .map_err(|_too_large| {
                     RangeError(format!(
                         "age {years} years is out of range: accepted 0 to {} years",
                         Self::MAX
@@ -90,7 +91,10 @@ fn parse_decimal(s: &str, what: &str, unit: &str, example: &str) -> Result<f64, 
     if commas > 1 || (commas == 1 && t.contains('.')) {
         return Err(not_a_number());
     }
-    let v: f64 = t.replace(',', ".").parse().map_err(|_| not_a_number())?;
+    let v: f64 = t
+        .replace(',', ".")
+        .parse()
+        .map_err(|_not_a_float| not_a_number())?;
     if v.is_finite() {
         Ok(v)
     } else {

@@ -257,6 +257,32 @@ pub enum StageStatus {
     NotApplicable,
 }
 
+/// What staging concluded. Each variant holds only what can exist in that state: a group only
+/// when one is assigned, possible groups only when none is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageOutcome {
+    /// A stage group is assigned: the grid gives it, or every reading of a disagreement, an
+    /// unknown or an axis not entered gives the same group (docs/clinical/staging-ajcc8.md).
+    Assigned(StageGroup),
+    /// Inputs are missing; the groups the stage could be once they are entered.
+    Incomplete {
+        /// The inputs that block the stage (T, N, M, site, extent).
+        missing: Vec<Input>,
+        /// Groups the stage could be.
+        possible: Vec<StageGroup>,
+    },
+    /// The input is complete but gives no single group (TX, T0, NX, or a disagreement).
+    NotAssignable {
+        /// Groups the stage could be (each reading of a disagreement; T1-T4 for TX; N0-N2 for NX).
+        possible: Vec<StageGroup>,
+    },
+    /// AJCC does not stage this tumour.
+    NotApplicable {
+        /// Why (non-pleural site, solitary tumour).
+        reason: String,
+    },
+}
+
 /// The stage of a case.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageResult {
@@ -270,30 +296,66 @@ pub struct StageResult {
     pub n: AxisResult<NCategory>,
     /// M.
     pub m: AxisResult<MCategory>,
-    /// Assigned, incomplete, not assignable or not applicable.
-    pub status: StageStatus,
-    /// The stage group, only when assigned.
-    pub group: Option<StageGroup>,
-    /// Inputs the stage needs that are not entered.
+    /// What staging concluded.
+    pub outcome: StageOutcome,
+    /// Every input the stage reads that is not entered (the staging basis included).
     pub missing: Vec<Input>,
-    /// Groups the stage could be (NX rows; incomplete scope; disagreements).
-    pub possible: Vec<StageGroup>,
+    /// The categories, in any reading, that show disease beyond a solitary tumour (T4, N1-N2,
+    /// M1). With an extent of "solitary" they contradict it, and the app shows that prominently.
+    pub beyond_solitary: Vec<String>,
     /// Explanations: not assignable, incomplete, disagreement, scope, qualifier.
     pub notes: Vec<String>,
 }
 
 impl StageResult {
-    /// The categories with their prefix, e.g. `cT3 N1 M0`, with `?` for a missing axis.
-    pub fn tnm_text(&self) -> String {
-        fn show<C: Vocab>(v: Option<C>) -> String {
-            v.map_or_else(|| "?".to_owned(), |c| c.code().to_owned())
+    /// The status, as the JSON contract names it.
+    pub fn status(&self) -> StageStatus {
+        match self.outcome {
+            StageOutcome::Assigned(_) => StageStatus::Assigned,
+            StageOutcome::Incomplete { .. } => StageStatus::Incomplete,
+            StageOutcome::NotAssignable { .. } => StageStatus::NotAssignable,
+            StageOutcome::NotApplicable { .. } => StageStatus::NotApplicable,
         }
-        let prefix = self.basis.map_or("", StagingBasis::prefix);
+    }
+
+    /// The stage group, only when one is assigned.
+    pub fn group(&self) -> Option<StageGroup> {
+        match self.outcome {
+            StageOutcome::Assigned(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// The groups the stage could be, when none is assigned.
+    pub fn possible(&self) -> &[StageGroup] {
+        match &self.outcome {
+            StageOutcome::Incomplete { possible, .. }
+            | StageOutcome::NotAssignable { possible } => possible,
+            StageOutcome::Assigned(_) | StageOutcome::NotApplicable { .. } => &[],
+        }
+    }
+
+    /// The categories with their prefix, e.g. `cT3 N1 M0`; an axis without a value is written
+    /// in words ("T not entered", "N in disagreement").
+    pub fn tnm_text(&self) -> String {
+        fn show<C: Ranked>(axis: &str, r: &AxisResult<C>) -> String {
+            match r.value {
+                Some(c) => c.code().to_owned(),
+                None if r.conflict => format!("{axis} in disagreement"),
+                None => format!("{axis} not entered"),
+            }
+        }
+        // The c/p/yp prefix belongs to T; without a T value it would read "cT not entered".
+        let prefix = if self.t.value.is_some() {
+            self.basis.map_or("", StagingBasis::prefix)
+        } else {
+            ""
+        };
         format!(
             "{prefix}{} {} {}",
-            show(self.t.value),
-            show(self.n.value),
-            show(self.m.value)
+            show("T", &self.t),
+            show("N", &self.n),
+            show("M", &self.m)
         )
     }
 }
@@ -362,7 +424,8 @@ fn conflict_note<C: Ranked>(
 
 /// Stages a case.
 ///
-/// Source: PDQ Tables 1–4 (AJCC 8th edition); shared/clinical-decisions.md, "Staging".
+/// Source: PDQ Tables 1–4 (AJCC 8th edition); docs/clinical/staging-ajcc8.md (scope, unknowns,
+/// disagreements, the solitary-extent rule and the same-group-from-every-reading rule).
 pub fn stage(case: &Case, table: &StageTable, findings: &FindingsTable) -> StageResult {
     let f = &case.staging.findings;
     let t = AxisResult::new(
@@ -387,11 +450,223 @@ pub fn stage(case: &Case, table: &StageTable, findings: &FindingsTable) -> Stage
         }),
     );
 
-    let mut notes = Vec::new();
-    let mut missing = Vec::new();
-    let mut possible = Vec::new();
+    let mut notes = finding_notes(f, &t, &n, findings);
+    notes.extend(conflict_note(Axis::T, &t, findings));
+    notes.extend(conflict_note(Axis::N, &n, findings));
+    notes.extend(conflict_note(Axis::M, &m, findings));
 
-    // Findings that qualify or contradict.
+    let mut missing = Vec::new();
+    if case.staging.basis.is_none() {
+        missing.push(Input::Basis);
+        notes.push(
+            "Staging basis (clinical, pathological or post-neoadjuvant) not entered: the stage is \
+             shown without its c/p/yp prefix."
+                .to_owned(),
+        );
+    }
+    for (axis, absent) in [
+        (Axis::T, t.value.is_none() && !t.conflict),
+        (Axis::N, n.value.is_none() && !n.conflict),
+        (Axis::M, m.value.is_none() && !m.conflict),
+    ] {
+        if absent {
+            missing.push(Input::from(axis));
+        }
+    }
+
+    let extent_contradictions = spread_beyond_solitary(&t, &n, &m);
+    let finish = |outcome, mut missing: Vec<Input>, notes| {
+        missing.sort();
+        missing.dedup();
+        StageResult {
+            edition: table.edition.clone(),
+            basis: case.staging.basis,
+            t: t.clone(),
+            n: n.clone(),
+            m: m.clone(),
+            outcome,
+            missing,
+            beyond_solitary: extent_contradictions.clone(),
+            notes,
+        }
+    };
+
+    // Scope: only diffuse pleural mesothelioma has an AJCC stage. A "solitary" tumour whose
+    // findings show spread (N1-N2, M1, T4) is staged by the grid as if diffuse, with the
+    // contradiction shown (docs/clinical/option-selection.md#solitary).
+    let mut scope_missing = Vec::new();
+    match case.disease.site {
+        Some(site) if site != Site::Pleural => {
+            let reason = format!(
+                "{} mesothelioma has no AJCC stage: the AJCC 8th edition stages diffuse pleural \
+                 mesothelioma only.",
+                site.label()
+            );
+            // No AJCC stage: the pleural inputs (basis, T, N, M) are not asked for, and the
+            // notes about them do not apply.
+            return finish(
+                StageOutcome::NotApplicable {
+                    reason: reason.clone(),
+                },
+                Vec::new(),
+                vec![reason],
+            );
+        }
+        Some(_) => {}
+        None => scope_missing.push(Input::Site),
+    }
+    match case.disease.extent {
+        Some(Extent::Solitary) if extent_contradictions.is_empty() => {
+            let reason = "Solitary (localized) pleural mesothelioma has no AJCC stage: the AJCC \
+                          8th edition stages diffuse pleural mesothelioma only."
+                .to_owned();
+            notes.insert(0, reason.clone());
+            // The localized (solitary) list reads N and M; the stage itself needs nothing more.
+            missing.retain(|i| *i == Input::Basis);
+            return finish(StageOutcome::NotApplicable { reason }, missing, notes);
+        }
+        Some(Extent::Solitary) => notes.insert(
+            0,
+            format!(
+                "The extent \"solitary\" contradicts the findings ({}): staged by the AJCC grid \
+                 as diffuse disease. Review the extent.",
+                extent_contradictions.join("; ")
+            ),
+        ),
+        Some(Extent::Diffuse) => {}
+        None if extent_contradictions.is_empty() => scope_missing.push(Input::Extent),
+        None => {
+            missing.push(Input::Extent);
+            notes.push(format!(
+                "Extent (diffuse or solitary) not entered; with {} a solitary tumour would also \
+                 be staged by the AJCC grid, so the stage does not depend on it.",
+                extent_contradictions.join("; ")
+            ));
+        }
+    }
+
+    // Every reading: each axis's value, both sides of a disagreement, or every category of an
+    // axis that was not entered.
+    let readings = Readings::of(&t, &n, &m);
+    let mut groups = readings.groups(table);
+    if groups.len() == StageGroup::ALL.len() {
+        // Every group is possible: saying so tells the user nothing.
+        groups.clear();
+    }
+    let axes_missing: Vec<Input> = missing
+        .iter()
+        .copied()
+        .filter(|i| matches!(i, Input::T | Input::N | Input::M))
+        .collect();
+    let single = readings.single_group(table);
+
+    if !scope_missing.is_empty() {
+        let what: Vec<&str> = scope_missing.iter().map(|i| i.label()).collect();
+        let mut blocking = scope_missing.clone();
+        blocking.extend(axes_missing.iter().copied());
+        let possible = groups.clone();
+        if possible.is_empty() {
+            notes.push(format!(
+                "Stage incomplete: {} not entered. The AJCC 8th edition stages diffuse pleural \
+                 mesothelioma only.",
+                join_and(&what)
+            ));
+        } else {
+            let list: Vec<&str> = possible.iter().map(|g| g.code()).collect();
+            notes.push(format!(
+                "Stage incomplete: {} not entered. The AJCC 8th edition stages diffuse pleural \
+                 mesothelioma only; if this tumour is diffuse and pleural, the stage would be {}.",
+                join_and(&what),
+                join_or(&list)
+            ));
+        }
+        missing.extend(scope_missing);
+        return finish(
+            StageOutcome::Incomplete {
+                missing: blocking,
+                possible,
+            },
+            missing,
+            notes,
+        );
+    }
+
+    if let Some(g) = single {
+        let unresolved = t.conflict || n.conflict || m.conflict;
+        let unknown = readings.has_unknown();
+        if !axes_missing.is_empty() {
+            let what: Vec<&str> = axes_missing.iter().map(|i| i.label()).collect();
+            notes.push(format!(
+                "{} not entered, but every category gives stage {}: assigned. Enter it for the \
+                 record.",
+                join_and(&what),
+                g.code()
+            ));
+        } else if unresolved || unknown {
+            notes.push(format!(
+                "Every reading of the disagreement or unknown category gives stage {}: assigned.",
+                g.code()
+            ));
+        }
+        return finish(StageOutcome::Assigned(g), missing, notes);
+    }
+
+    if !axes_missing.is_empty() {
+        let names: Vec<&str> = axes_missing.iter().map(|i| i.label()).collect();
+        let mut note = format!(
+            "Stage incomplete: {} not entered. A category that was not entered is never assumed \
+             (M is never taken as M0).",
+            join_and(&names)
+        );
+        if !groups.is_empty() {
+            let list: Vec<&str> = groups.iter().map(|g| g.code()).collect();
+            note.push_str(&format!(
+                " Once entered, the stage could be {}.",
+                join_or(&list)
+            ));
+        }
+        notes.push(note);
+        return finish(
+            StageOutcome::Incomplete {
+                missing: axes_missing,
+                possible: groups,
+            },
+            missing,
+            notes,
+        );
+    }
+
+    // Complete input with no single group: unknown categories (TX, T0, NX) or disagreements.
+    if let (Some(tv), Some(nv), Some(mv)) = (t.value, n.value, m.value)
+        && let Some(CellValue::NotAssignable(reasons)) = lookup(table, tv, nv, mv)
+    {
+        for r in reasons {
+            notes.push(r.explanation().to_owned());
+        }
+    }
+    if !groups.is_empty() {
+        let list: Vec<&str> = groups.iter().map(|g| g.code()).collect();
+        notes.push(format!(
+            "Depending on the unknown or disputed category, the stage would be {}.",
+            join_or(&list)
+        ));
+    }
+    finish(
+        StageOutcome::NotAssignable { possible: groups },
+        missing,
+        notes,
+    )
+}
+
+/// Notes on the ticked findings themselves: the T2-T4 qualifier, the qualifier ticked alone,
+/// and contradictory ticks.
+fn finding_notes(
+    f: &std::collections::BTreeSet<Finding>,
+    t: &AxisResult<TCategory>,
+    n: &AxisResult<NCategory>,
+    findings: &FindingsTable,
+) -> Vec<String> {
+    let mut notes = Vec::new();
     if let Some(d) = &t.derived {
         let needs_qualifier = matches!(d.category, TCategory::T2 | TCategory::T3 | TCategory::T4);
         if needs_qualifier && !f.contains(&Finding::AllIpsilateralSurfaces) {
@@ -402,6 +677,12 @@ pub fn stage(case: &Case, table: &StageTable, findings: &FindingsTable) -> Stage
                 d.category.code()
             ));
         }
+    } else if f.contains(&Finding::AllIpsilateralSurfaces) && t.picked.is_none() {
+        notes.push(format!(
+            "\"{}\" is ticked, but it qualifies the T2-T4 features and gives no T category by \
+             itself: tick a T feature or pick T.",
+            finding_label(findings, Finding::AllIpsilateralSurfaces)
+        ));
     }
     if f.contains(&Finding::NoRegionalNodes)
         && n.derived
@@ -409,176 +690,121 @@ pub fn stage(case: &Case, table: &StageTable, findings: &FindingsTable) -> Stage
             .is_some_and(|d| d.category != NCategory::N0)
     {
         notes.push(
-            "\"No regional lymph node metastases\" is ticked together with nodal metastases; \
-             the nodal metastases were used."
+            "Contradictory findings: \"No regional lymph node metastases\" is ticked together \
+             with nodal metastases; the nodal metastases were used."
                 .to_owned(),
         );
     }
     if f.contains(&Finding::NoDistantMetastasis) && f.contains(&Finding::DistantMetastasis) {
         notes.push(
-            "\"No distant metastasis\" is ticked together with \"Distant metastasis present\"; \
-             M1 was used."
+            "Contradictory findings: \"No distant metastasis\" is ticked together with \
+             \"Distant metastasis present\"; M1 was used."
                 .to_owned(),
         );
     }
-    notes.extend(conflict_note(Axis::T, &t, findings));
-    notes.extend(conflict_note(Axis::N, &n, findings));
-    notes.extend(conflict_note(Axis::M, &m, findings));
+    notes
+}
 
-    if case.staging.basis.is_none() {
-        missing.push(Input::Basis);
-        notes.push(
-            "Staging basis (clinical, pathological or post-neoadjuvant) not entered: the stage is \
-             shown without its c/p/yp prefix."
-                .to_owned(),
-        );
+/// What, among the entered categories and findings, shows disease beyond a solitary tumour:
+/// N1-N2, M1 or T4 in any reading (docs/clinical/option-selection.md#solitary).
+fn spread_beyond_solitary(
+    t: &AxisResult<TCategory>,
+    n: &AxisResult<NCategory>,
+    m: &AxisResult<MCategory>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if t.candidates().contains(&TCategory::T4) {
+        out.push("T4".to_owned());
     }
-
-    // Scope: only diffuse pleural mesothelioma has an AJCC stage.
-    let scope = match (case.disease.site, case.disease.extent) {
-        (Some(site), _) if site != Site::Pleural => Err(format!(
-            "{} mesothelioma has no AJCC stage: the AJCC 8th edition stages diffuse pleural \
-             mesothelioma only.",
-            site.label()
-        )),
-        (_, Some(Extent::Solitary)) => Err(
-            "Solitary (localized) pleural mesothelioma has no AJCC stage: the AJCC 8th edition \
-             stages diffuse pleural mesothelioma only."
-                .to_owned(),
-        ),
-        (site, extent) => {
-            let mut scope_missing = Vec::new();
-            if site.is_none() {
-                scope_missing.push(Input::Site);
-            }
-            if extent.is_none() {
-                scope_missing.push(Input::Extent);
-            }
-            Ok(scope_missing)
-        }
-    };
-
-    let result = |status, group, mut missing: Vec<Input>, possible, notes| {
-        missing.sort();
-        missing.dedup();
-        StageResult {
-            edition: table.edition.clone(),
-            basis: case.staging.basis,
-            t: t.clone(),
-            n: n.clone(),
-            m: m.clone(),
-            status,
-            group,
-            missing,
-            possible,
-            notes,
-        }
-    };
-
-    let scope_missing = match scope {
-        Err(reason) => {
-            notes.insert(0, reason);
-            return result(StageStatus::NotApplicable, None, missing, possible, notes);
-        }
-        Ok(scope_missing) => scope_missing,
-    };
-
-    for (axis, absent) in [
-        (Axis::T, t.value.is_none() && !t.conflict),
-        (Axis::N, n.value.is_none() && !n.conflict),
-        (Axis::M, m.value.is_none() && !m.conflict),
-    ] {
-        if absent {
-            missing.push(Input::from(axis));
+    for c in n.candidates() {
+        if matches!(c, NCategory::N1 | NCategory::N2) {
+            out.push(c.code().to_owned());
         }
     }
-    if t.value.is_none() || n.value.is_none() || m.value.is_none() {
-        let any_conflict = t.conflict || n.conflict || m.conflict;
-        let axes_missing = missing
-            .iter()
-            .any(|i| matches!(i, Input::T | Input::N | Input::M));
-        if axes_missing {
-            let names: Vec<&str> = missing
+    if m.candidates().contains(&MCategory::M1) {
+        out.push("M1".to_owned());
+    }
+    out
+}
+
+/// The categories each axis could be, for the same-group-from-every-reading rule.
+struct Readings {
+    t: Vec<TCategory>,
+    n: Vec<NCategory>,
+    m: Vec<MCategory>,
+}
+
+impl Readings {
+    fn of(t: &AxisResult<TCategory>, n: &AxisResult<NCategory>, m: &AxisResult<MCategory>) -> Self {
+        fn axis<C: Ranked>(r: &AxisResult<C>, all: &[C]) -> Vec<C> {
+            let c = r.candidates();
+            if c.is_empty() { all.to_vec() } else { c }
+        }
+        Self {
+            t: axis(t, TCategory::ALL),
+            n: axis(n, NCategory::ALL),
+            m: axis(m, MCategory::ALL),
+        }
+    }
+
+    fn has_unknown(&self) -> bool {
+        self.t.iter().any(|c| c.rank().is_none()) || self.n.iter().any(|c| c.rank().is_none())
+    }
+
+    fn cells<'a>(&'a self, table: &'a StageTable) -> impl Iterator<Item = Option<&'a CellValue>> {
+        self.t.iter().flat_map(move |&tc| {
+            self.n
                 .iter()
-                .filter(|i| matches!(i, Input::T | Input::N | Input::M))
-                .map(|i| i.label())
-                .collect();
-            notes.push(format!(
-                "Stage incomplete: {} not entered. A category that was not entered is never \
-                 assumed (M is never taken as M0).",
-                names.join(", ")
-            ));
-            missing.extend(scope_missing);
-            return result(StageStatus::Incomplete, None, missing, possible, notes);
-        }
-        // Only disagreements remain: list the groups each reading would give.
-        debug_assert!(any_conflict);
-        for tc in t.candidates() {
-            for nc in n.candidates() {
-                for mc in m.candidates() {
-                    if let Some(CellValue::Group(g)) = lookup(table, tc, nc, mc) {
-                        push_unique(&mut possible, *g);
-                    }
-                }
-            }
-        }
-        missing.extend(scope_missing);
-        return result(StageStatus::NotAssignable, None, missing, possible, notes);
+                .flat_map(move |&nc| self.m.iter().map(move |&mc| lookup(table, tc, nc, mc)))
+        })
     }
 
-    let (Some(tv), Some(nv), Some(mv)) = (t.value, n.value, m.value) else {
-        return result(StageStatus::Incomplete, None, missing, possible, notes);
-    };
-    match lookup(table, tv, nv, mv) {
-        Some(CellValue::Group(g)) => {
-            if scope_missing.is_empty() {
-                result(StageStatus::Assigned, Some(*g), missing, possible, notes)
-            } else {
-                let what: Vec<&str> = scope_missing.iter().map(|i| i.label()).collect();
-                notes.push(format!(
-                    "Stage incomplete: {} not entered. The AJCC 8th edition stages diffuse pleural \
-                     mesothelioma only; if this tumour is diffuse and pleural, the stage would be {}.",
-                    what.join(" and "),
-                    g.code()
-                ));
-                missing.extend(scope_missing);
-                result(StageStatus::Incomplete, None, missing, vec![*g], notes)
+    /// The one group every reading gives, if every reading gives a group and they agree.
+    fn single_group(&self, table: &StageTable) -> Option<StageGroup> {
+        let mut found = None;
+        for cell in self.cells(table) {
+            match (cell, found) {
+                (Some(CellValue::Group(g)), None) => found = Some(*g),
+                (Some(CellValue::Group(g)), Some(f)) if *g == f => {}
+                _ => return None,
             }
         }
-        Some(CellValue::NotAssignable(reasons)) => {
-            for r in reasons {
-                notes.push(r.explanation().to_owned());
-            }
-            if reasons == &[Unassignable::NodesNotAssessed] {
-                for nc in [NCategory::N0, NCategory::N1, NCategory::N2] {
-                    if let Some(CellValue::Group(g)) = lookup(table, tv, nc, mv) {
-                        push_unique(&mut possible, *g);
-                    }
-                }
-                let list: Vec<&str> = possible.iter().map(|g| g.code()).collect();
-                notes.push(format!(
-                    "With N0, N1 or N2 the stage would be {}.",
-                    join_or(&list)
-                ));
-            }
-            missing.extend(scope_missing);
-            result(StageStatus::NotAssignable, None, missing, possible, notes)
+        found
+    }
+
+    /// The groups the stage could be: each reading's group, with TX also read as T1-T4 and NX
+    /// as N0-N2 (T0 gives a group only with M1), in table order.
+    fn groups(&self, table: &StageTable) -> Vec<StageGroup> {
+        let mut ts = self.t.clone();
+        if ts.contains(&TCategory::TX) {
+            ts.extend(TCategory::ALL.iter().filter(|c| c.rank().is_some()));
         }
-        None => {
-            notes.push(format!(
-                "The stage table has no cell for {} {} {}.",
-                tv.code(),
-                nv.code(),
-                mv.code()
-            ));
-            result(StageStatus::NotAssignable, None, missing, possible, notes)
+        let mut ns = self.n.clone();
+        if ns.contains(&NCategory::NX) {
+            ns.extend([NCategory::N0, NCategory::N1, NCategory::N2]);
         }
+        StageGroup::ALL
+            .iter()
+            .copied()
+            .filter(|&g| {
+                ts.iter().any(|&tc| {
+                    ns.iter().any(|&nc| {
+                        self.m
+                            .iter()
+                            .any(|&mc| lookup(table, tc, nc, mc) == Some(&CellValue::Group(g)))
+                    })
+                })
+            })
+            .collect()
     }
 }
 
-fn push_unique(list: &mut Vec<StageGroup>, g: StageGroup) {
-    if !list.contains(&g) {
-        list.push(g);
+/// "a", "a and b", "a, b and c".
+pub(crate) fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

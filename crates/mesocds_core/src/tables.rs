@@ -30,7 +30,7 @@ pub const TREATMENTS_RON: &str = include_str!(concat!(
 pub const TABLE_FORMAT: u32 = 1;
 
 /// The content release: bump it whenever any clinical table or scored constant changes.
-pub const CONTENT_RELEASE: u32 = 1;
+pub const CONTENT_RELEASE: u32 = 2;
 
 /// The source document and its date, as the decisions page asks to cite it.
 pub const CONTENT_SOURCE: &str =

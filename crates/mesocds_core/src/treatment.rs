@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::case::Case;
-use crate::staging::{StageResult, StageStatus};
+use crate::staging::{StageOutcome, StageResult};
 use crate::vocab::{
     DiseaseStatus, Extent, Input, MCategory, NCategory, PriorTherapy, Site, StageGroup, Vocab,
 };
@@ -21,10 +21,23 @@ pub struct TreatmentCatalogue {
     pub format: u32,
     /// The source document.
     pub source: String,
+    /// Caveats shared by several options (e.g. pemetrexed premedication), written once.
+    #[serde(default)]
+    pub common_caveats: Vec<CommonCaveat>,
     /// A note on what the level-of-evidence codes mean and where they are defined.
     pub levels_note: String,
     /// The options.
     pub options: Vec<TreatmentOption>,
+}
+
+/// A caveat shown for every patient on each option that names it.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommonCaveat {
+    /// The name options refer to it by.
+    pub id: String,
+    /// The text.
+    pub text: String,
 }
 
 /// A clinical setting in which the PDQ lists options.
@@ -36,8 +49,14 @@ pub enum Setting {
     StageIDiffuse,
     /// Newly diagnosed advanced disease, stages II, III and IV.
     Advanced,
-    /// Newly diagnosed peritoneal mesothelioma.
+    /// Peritoneal mesothelioma (newly diagnosed, or recurrent without previous systemic
+    /// therapy): the PDQ's peritoneal options.
     Peritoneal,
+    /// Peritoneal mesothelioma: regimens whose evidence comes from pleural-mesothelioma trials,
+    /// listed after the PDQ's peritoneal options.
+    PeritonealPleuralTrials,
+    /// In remission after first-line platinum plus pemetrexed: maintenance (NVALT19).
+    MaintenanceAfterFirstLine,
     /// Recurrent disease without previous systemic therapy (the first-line list).
     RecurrentNoPriorSystemic,
     /// Recurrent disease after first-line chemotherapy or immunotherapy.
@@ -55,6 +74,8 @@ impl Setting {
         Self::StageIDiffuse,
         Self::Advanced,
         Self::Peritoneal,
+        Self::PeritonealPleuralTrials,
+        Self::MaintenanceAfterFirstLine,
         Self::RecurrentNoPriorSystemic,
         Self::RecurrentAfterSystemic,
         Self::RecurrentAny,
@@ -67,7 +88,14 @@ impl Setting {
             Self::StageISolitary => "Localized (stage I): solitary mesothelioma",
             Self::StageIDiffuse => "Localized (stage I): diffuse (intracavitary) mesothelioma",
             Self::Advanced => "Advanced (stages II, III and IV)",
-            Self::Peritoneal => "Peritoneal mesothelioma",
+            Self::Peritoneal => "Peritoneal mesothelioma: the PDQ's peritoneal options",
+            Self::PeritonealPleuralTrials => {
+                "Peritoneal mesothelioma: regimens tested in pleural-mesothelioma trials (the PDQ: \
+                 data in peritoneal mesothelioma are required)"
+            }
+            Self::MaintenanceAfterFirstLine => {
+                "In remission after first-line platinum plus pemetrexed: maintenance"
+            }
             Self::RecurrentNoPriorSystemic => "Recurrent, no previous systemic therapy",
             Self::RecurrentAfterSystemic => {
                 "Recurrent, after first-line chemotherapy or immunotherapy"
@@ -85,6 +113,8 @@ pub enum OptionStatus {
     Listed,
     /// Labelled "under clinical evaluation" by the PDQ.
     UnderClinicalEvaluation,
+    /// Participation in a clinical trial (the PDQ lists "clinical trials" as an option).
+    ClinicalTrial,
 }
 
 impl OptionStatus {
@@ -93,6 +123,7 @@ impl OptionStatus {
         match self {
             Self::Listed => "listed",
             Self::UnderClinicalEvaluation => "under clinical evaluation",
+            Self::ClinicalTrial => "clinical trial",
         }
     }
 }
@@ -139,9 +170,15 @@ pub struct TreatmentOption {
     /// Notes shown with the option for every patient.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Ids of the catalogue's common caveats that apply to every patient given this option.
+    #[serde(default)]
+    pub common_caveats: Vec<String>,
     /// Caveats checked against the case.
     #[serde(default)]
     pub caveats: Vec<CaveatRule>,
+    /// What rules the option out for a patient: the PDQ's population or selection sentence.
+    #[serde(default)]
+    pub exclusions: Vec<ExclusionRule>,
     /// Median overall survival of the option and its comparator, where the PDQ gives both.
     #[serde(default)]
     pub median_os: Option<MedianOs>,
@@ -157,6 +194,31 @@ pub struct MedianOs {
     pub comparator_months: f64,
     /// The comparator, e.g. "cisplatin alone" or "historical control".
     pub comparator: String,
+    /// What the difference between the two medians means.
+    pub difference: Difference,
+}
+
+/// What a difference in median overall survival means, so a chart never draws a
+/// non-significant difference or a historical comparison like a benefit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Difference {
+    /// Randomized comparison; overall survival significantly favoured the option.
+    Significant,
+    /// Randomized comparison; no significant difference in overall survival.
+    NotSignificant,
+    /// Single-arm trial against a historical control: not a randomized comparison.
+    HistoricalControl,
+}
+
+impl Difference {
+    /// How the survival chart and its text label the comparison.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Significant => "significant difference (randomized)",
+            Self::NotSignificant => "no significant difference",
+            Self::HistoricalControl => "historical control, not randomized",
+        }
+    }
 }
 
 impl TreatmentOption {
@@ -248,6 +310,20 @@ pub struct CaveatRule {
     pub if_unknown: Option<String>,
 }
 
+/// What rules an option out for a patient, and where that comes from.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExclusionRule {
+    /// When the option is ruled out.
+    pub when: Condition,
+    /// Why, naming the input and the trial population or selection sentence.
+    pub reason: String,
+    /// The source line, e.g. "PDQ, Treatment of Recurrent Malignant Mesothelioma: pemetrexed".
+    pub source: String,
+    /// Shown on the listed option when an input the rule needs is not entered.
+    pub if_unknown: String,
+}
+
 /// A typed condition on the case. Never a string evaluated at run time.
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 pub enum Condition {
@@ -267,6 +343,14 @@ pub enum Condition {
     PriorIncludesAny(Vec<PriorTherapy>),
     /// Prior systemic therapy is recorded, not empty, and includes none of these.
     PriorLacksAll(Vec<PriorTherapy>),
+    /// Some prior systemic therapy is recorded.
+    PriorRecorded,
+    /// The extent is this one.
+    ExtentIs(Extent),
+    /// M (as staged: picked or derived from findings) is this category.
+    MIs(MCategory),
+    /// The disease status is one of these.
+    StatusIn(Vec<DiseaseStatus>),
 }
 
 /// Whether a condition holds for a case.
@@ -278,7 +362,7 @@ enum Truth {
 }
 
 impl Condition {
-    fn eval(&self, case: &Case) -> Truth {
+    fn eval(&self, case: &Case, stage: &StageResult) -> Truth {
         fn known(b: Option<bool>) -> Truth {
             match b {
                 Some(true) => Truth::Yes,
@@ -315,6 +399,12 @@ impl Condition {
                     .as_ref()
                     .map(|p| !p.is_empty() && !list.iter().any(|x| p.contains(x))),
             ),
+            Self::PriorRecorded => {
+                known(case.therapy.prior_systemic.as_ref().map(|p| !p.is_empty()))
+            }
+            Self::ExtentIs(extent) => known(case.disease.extent.map(|e| e == *extent)),
+            Self::MIs(m) => known(stage.m.value.map(|v| v == *m)),
+            Self::StatusIn(list) => known(case.disease.status.map(|s| list.contains(&s))),
         }
     }
 
@@ -326,7 +416,12 @@ impl Condition {
             Self::EcogAbove(_) => &[Input::Ecog],
             Self::AgeAbove(_) => &[Input::Age],
             Self::AnyComedication => &[Input::Anticoagulant, Input::Antiplatelet, Input::Nsaid],
-            Self::PriorIncludesAny(_) | Self::PriorLacksAll(_) => &[Input::Prior],
+            Self::PriorIncludesAny(_) | Self::PriorLacksAll(_) | Self::PriorRecorded => {
+                &[Input::Prior]
+            }
+            Self::ExtentIs(_) => &[Input::Extent],
+            Self::MIs(_) => &[Input::M],
+            Self::StatusIn(_) => &[Input::Status],
         }
     }
 }
@@ -363,13 +458,27 @@ pub struct ListedOption<'t> {
     pub caveats: Vec<Caveat>,
 }
 
+/// An option of the case's settings that the PDQ's own text rules out for this patient.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExcludedOption<'t> {
+    /// The catalogue entry.
+    pub option: &'t TreatmentOption,
+    /// The setting it would have been listed under.
+    pub setting: Setting,
+    /// Why it is ruled out: the input and the source line.
+    pub reasons: Vec<String>,
+}
+
 /// The options for a case, or what is missing to choose them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreatmentResult<'t> {
     /// The settings that apply, in order; empty when they cannot be chosen.
     pub settings: Vec<Setting>,
-    /// The options, grouped by setting in `settings` order.
+    /// The options, grouped by setting in `settings` order. Never holds an option whose
+    /// exclusion rule holds for the case.
     pub options: Vec<ListedOption<'t>>,
+    /// Options of the case's settings ruled out for this patient ("Not for this patient").
+    pub excluded: Vec<ExcludedOption<'t>>,
     /// Inputs needed to choose the setting that are not entered.
     pub missing: Vec<Input>,
     /// Why options are or are not listed.
@@ -378,9 +487,8 @@ pub struct TreatmentResult<'t> {
 
 /// The settings a case falls into, or what is missing to tell.
 ///
-/// Source: shared/clinical-decisions.md, "Treatment options" and "Disease status"; PDQ section
-/// headings (Localized (Stage I); Advanced (Stages II, III, and IV); Malignant Peritoneal
-/// Mesothelioma; Recurrent).
+/// Source: PDQ section headings (Localized (Stage I); Advanced (Stages II, III, and IV);
+/// Malignant Peritoneal Mesothelioma; Recurrent) and docs/clinical/option-selection.md.
 fn settings_for(case: &Case, stage: &StageResult) -> (Vec<Setting>, Vec<Input>, Vec<String>) {
     let mut missing = Vec::new();
     let mut notes = Vec::new();
@@ -393,19 +501,42 @@ fn settings_for(case: &Case, stage: &StageResult) -> (Vec<Setting>, Vec<Input>, 
         );
         return (Vec::new(), missing, notes);
     };
+    let prior = case.therapy.prior_systemic.as_ref();
     match status {
-        DiseaseStatus::CompleteRemission | DiseaseStatus::PartialRemission => {
-            notes.push(format!(
-                "Disease status is \"{}\": the PDQ summary lists options for newly diagnosed \
-                 disease by stage and for recurrent disease, not for disease in remission. \
-                 No options are listed.",
-                status.label()
-            ));
-            (Vec::new(), missing, notes)
-        }
+        DiseaseStatus::CompleteRemission | DiseaseStatus::PartialRemission => match prior {
+            Some(p) if p.contains(&PriorTherapy::PlatinumPemetrexed) => {
+                notes.push(format!(
+                    "Disease status is \"{}\" after platinum plus pemetrexed: the PDQ lists \
+                     maintenance gemcitabine (NVALT19) for patients without progression after \
+                     at least four cycles of first-line platinum plus pemetrexed.",
+                    status.label()
+                ));
+                (vec![Setting::MaintenanceAfterFirstLine], missing, notes)
+            }
+            None => {
+                missing.push(Input::Prior);
+                notes.push(format!(
+                    "Disease status is \"{}\" and prior systemic therapy is not entered: \
+                     maintenance gemcitabine (NVALT19) applies after first-line platinum plus \
+                     pemetrexed. Otherwise the PDQ lists no options for disease in remission.",
+                    status.label()
+                ));
+                (Vec::new(), missing, notes)
+            }
+            Some(_) => {
+                notes.push(format!(
+                    "Disease status is \"{}\": the PDQ summary lists options for newly diagnosed \
+                     disease by stage and for recurrent disease, not for disease in remission \
+                     (maintenance gemcitabine follows first-line platinum plus pemetrexed, \
+                     which is not recorded). No options are listed.",
+                    status.label()
+                ));
+                (Vec::new(), missing, notes)
+            }
+        },
         DiseaseStatus::LocalRecurrence | DiseaseStatus::DistantRecurrence => {
             let mut settings = Vec::new();
-            match &case.therapy.prior_systemic {
+            match prior {
                 None => {
                     missing.push(Input::Prior);
                     notes.push(
@@ -415,7 +546,19 @@ fn settings_for(case: &Case, stage: &StageResult) -> (Vec<Setting>, Vec<Input>, 
                             .to_owned(),
                     );
                 }
-                Some(prior) if prior.is_empty() => settings.push(Setting::RecurrentNoPriorSystemic),
+                Some(p) if p.is_empty() => {
+                    if case.disease.site == Some(Site::Peritoneal) {
+                        notes.push(
+                            "Recurrent peritoneal mesothelioma without previous systemic \
+                             therapy: the PDQ's peritoneal options, then the first-line \
+                             regimens from pleural trials."
+                                .to_owned(),
+                        );
+                        settings.extend([Setting::Peritoneal, Setting::PeritonealPleuralTrials]);
+                    } else {
+                        settings.push(Setting::RecurrentNoPriorSystemic);
+                    }
+                }
                 Some(_) => settings.push(Setting::RecurrentAfterSystemic),
             }
             settings.push(Setting::RecurrentAny);
@@ -425,113 +568,218 @@ fn settings_for(case: &Case, stage: &StageResult) -> (Vec<Setting>, Vec<Input>, 
             (settings, missing, notes)
         }
         DiseaseStatus::New => {
-            let Some(site) = case.disease.site else {
-                missing.push(Input::Site);
-                notes.push("Site not entered: options depend on the site.".to_owned());
-                return (Vec::new(), missing, notes);
-            };
-            match site {
-                Site::Peritoneal => (vec![Setting::Peritoneal], missing, notes),
-                Site::Pericardial | Site::TunicaVaginalis => {
-                    notes.push(format!(
-                        "The PDQ summary gives no site-specific options for newly diagnosed {} \
-                         mesothelioma. No options are listed.",
-                        site.label().to_lowercase()
-                    ));
-                    (Vec::new(), missing, notes)
-                }
-                Site::Pleural => match case.disease.extent {
-                    None => {
-                        missing.push(Input::Extent);
-                        notes.push(
-                            "Extent (diffuse or solitary) not entered: the stage I options \
-                             differ for solitary and diffuse mesothelioma."
-                                .to_owned(),
-                        );
-                        (Vec::new(), missing, notes)
-                    }
-                    Some(Extent::Solitary) => {
-                        notes.push(
-                            "Solitary (localized) pleural mesothelioma has no AJCC stage; the PDQ \
-                             lists its treatment under localized (stage I) disease."
-                                .to_owned(),
-                        );
-                        let spread: Vec<&str> = [
-                            stage
-                                .n
-                                .value
-                                .filter(|n| matches!(n, NCategory::N1 | NCategory::N2))
-                                .map(|n| n.code()),
-                            stage
-                                .m
-                                .value
-                                .filter(|m| *m == MCategory::M1)
-                                .map(|m| m.code()),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect();
-                        if !spread.is_empty() {
-                            notes.push(format!(
-                                "A solitary tumour was entered together with {}: the localized \
-                                 (stage I) options assume localized disease. Review the extent.",
-                                spread.join(" and ")
-                            ));
-                        }
-                        (vec![Setting::StageISolitary], missing, notes)
-                    }
-                    Some(Extent::Diffuse) => match (stage.status, stage.group) {
-                        (StageStatus::Assigned, Some(StageGroup::IA | StageGroup::IB)) => {
-                            (vec![Setting::StageIDiffuse], missing, notes)
-                        }
-                        (StageStatus::Assigned, Some(_)) => {
-                            (vec![Setting::Advanced], missing, notes)
-                        }
-                        _ => {
-                            missing.extend(
-                                stage
-                                    .missing
-                                    .iter()
-                                    .copied()
-                                    .filter(|i| matches!(i, Input::T | Input::N | Input::M)),
-                            );
-                            notes.push(
-                                "No stage group assigned: options are matched to the stage \
-                                 (stage I versus stages II to IV)."
-                                    .to_owned(),
-                            );
-                            (Vec::new(), missing, notes)
-                        }
-                    },
-                },
+            if prior.is_some_and(|p| !p.is_empty()) {
+                notes.push(
+                    "Reconcile status and prior therapy: the status is \"newly diagnosed\" but \
+                     prior systemic therapy is recorded. The first-line trials enrolled \
+                     treatment-naive patients; if the disease has recurred, enter a recurrent \
+                     status to see the second-line options."
+                        .to_owned(),
+                );
             }
+            let (settings, more_missing, more_notes) = new_disease_settings(case, stage);
+            missing.extend(more_missing);
+            notes.extend(more_notes);
+            (settings, missing, notes)
         }
     }
 }
 
-fn caveats_for(option: &TreatmentOption, case: &Case) -> Vec<Caveat> {
+/// The settings of newly diagnosed disease: by site, extent and stage.
+fn new_disease_settings(
+    case: &Case,
+    stage: &StageResult,
+) -> (Vec<Setting>, Vec<Input>, Vec<String>) {
+    let mut missing = Vec::new();
+    let mut notes = Vec::new();
+    let Some(site) = case.disease.site else {
+        missing.push(Input::Site);
+        notes.push("Site not entered: options depend on the site.".to_owned());
+        return (Vec::new(), missing, notes);
+    };
+    let beyond = &stage.beyond_solitary;
+    match site {
+        Site::Peritoneal => (
+            vec![Setting::Peritoneal, Setting::PeritonealPleuralTrials],
+            missing,
+            notes,
+        ),
+        Site::Pericardial | Site::TunicaVaginalis => {
+            notes.push(format!(
+                "The PDQ summary gives no site-specific options for newly diagnosed {} \
+                 mesothelioma. No options are listed.",
+                site.label().to_lowercase()
+            ));
+            (Vec::new(), missing, notes)
+        }
+        Site::Pleural => match case.disease.extent {
+            Some(Extent::Solitary) if beyond.is_empty() => {
+                notes.push(
+                    "Solitary (localized) pleural mesothelioma has no AJCC stage; the PDQ \
+                     lists its treatment under localized (stage I) disease."
+                        .to_owned(),
+                );
+                let mut absent = Vec::new();
+                match stage.n.value {
+                    Some(NCategory::N0) => {}
+                    Some(other) => notes.push(format!(
+                        "N is {}: the localized (solitary) options need N0.",
+                        other.code()
+                    )),
+                    None => absent.push(Input::N),
+                }
+                match stage.m.value {
+                    Some(MCategory::M0) => {}
+                    Some(_) => {}
+                    None => absent.push(Input::M),
+                }
+                if !absent.is_empty() {
+                    let what: Vec<&str> = absent.iter().map(|i| i.label()).collect();
+                    notes.push(format!(
+                        "The localized (solitary) list is incomplete: it needs N0 and M0 entered \
+                         ({} not entered), so that spread beyond a solitary tumour is ruled out.",
+                        what.join(" and ")
+                    ));
+                    missing.extend(absent);
+                    return (Vec::new(), missing, notes);
+                }
+                if stage.n.value != Some(NCategory::N0) {
+                    return (Vec::new(), missing, notes);
+                }
+                (vec![Setting::StageISolitary], missing, notes)
+            }
+            Some(Extent::Solitary) => {
+                notes.push(format!(
+                    "The extent \"solitary\" contradicts the findings ({}): the options follow \
+                     the AJCC stage, as for diffuse disease. Review the extent.",
+                    beyond.join("; ")
+                ));
+                by_stage(stage, missing, notes)
+            }
+            None if beyond.is_empty() => {
+                missing.push(Input::Extent);
+                notes.push(
+                    "Extent (diffuse or solitary) not entered: the stage I options differ for \
+                     solitary and diffuse mesothelioma."
+                        .to_owned(),
+                );
+                (Vec::new(), missing, notes)
+            }
+            None | Some(Extent::Diffuse) => by_stage(stage, missing, notes),
+        },
+    }
+}
+
+/// Stage I → the stage I diffuse list; II–IV → the advanced list. Without an assigned group,
+/// the possible groups decide when they all fall on one side.
+fn by_stage(
+    stage: &StageResult,
+    mut missing: Vec<Input>,
+    mut notes: Vec<String>,
+) -> (Vec<Setting>, Vec<Input>, Vec<String>) {
+    let is_stage_i = |g: &StageGroup| matches!(g, StageGroup::IA | StageGroup::IB);
+    match &stage.outcome {
+        StageOutcome::Assigned(g) if is_stage_i(g) => {
+            (vec![Setting::StageIDiffuse], missing, notes)
+        }
+        StageOutcome::Assigned(_) => (vec![Setting::Advanced], missing, notes),
+        StageOutcome::Incomplete { possible, .. } | StageOutcome::NotAssignable { possible }
+            if !possible.is_empty() && possible.iter().all(|g| !is_stage_i(g)) =>
+        {
+            let list: Vec<&str> = possible.iter().map(|g| g.code()).collect();
+            notes.push(format!(
+                "No stage group assigned, but every possible group ({}) is advanced (stages II \
+                 to IV): the advanced list applies.",
+                list.join(", ")
+            ));
+            (vec![Setting::Advanced], missing, notes)
+        }
+        StageOutcome::Incomplete { possible, .. } | StageOutcome::NotAssignable { possible }
+            if !possible.is_empty() && possible.iter().all(is_stage_i) =>
+        {
+            let list: Vec<&str> = possible.iter().map(|g| g.code()).collect();
+            notes.push(format!(
+                "No stage group assigned, but every possible group ({}) is stage I: the stage I \
+                 list applies.",
+                list.join(", ")
+            ));
+            (vec![Setting::StageIDiffuse], missing, notes)
+        }
+        _ => {
+            missing.extend(
+                stage
+                    .missing
+                    .iter()
+                    .copied()
+                    .filter(|i| matches!(i, Input::T | Input::N | Input::M)),
+            );
+            notes.push(
+                "No stage group assigned: options are matched to the stage (stage I versus \
+                 stages II to IV)."
+                    .to_owned(),
+            );
+            (Vec::new(), missing, notes)
+        }
+    }
+}
+
+/// A caveat or exclusion text with `{site}` replaced by the patient's site, in lower case.
+fn fill(text: &str, case: &Case) -> String {
+    match case.disease.site {
+        Some(site) if text.contains("{site}") => {
+            text.replace("{site}", &site.label().to_lowercase())
+        }
+        _ => text.to_owned(),
+    }
+}
+
+fn caveats_for(
+    option: &TreatmentOption,
+    common: &[CommonCaveat],
+    case: &Case,
+    stage: &StageResult,
+) -> Vec<Caveat> {
     let mut patient = Vec::new();
     let mut unchecked = Vec::new();
     let mut general = Vec::new();
     for rule in &option.caveats {
-        match rule.when.eval(case) {
+        match rule.when.eval(case, stage) {
             Truth::Yes if rule.when == Condition::Always => general.push(Caveat {
                 kind: CaveatKind::General,
-                text: rule.text.clone(),
+                text: fill(&rule.text, case),
             }),
             Truth::Yes => patient.push(Caveat {
                 kind: CaveatKind::Patient,
-                text: rule.text.clone(),
+                text: fill(&rule.text, case),
             }),
             Truth::No => {}
             Truth::Unknown => {
                 if let Some(text) = &rule.if_unknown {
                     unchecked.push(Caveat {
                         kind: CaveatKind::NotChecked,
-                        text: text.clone(),
+                        text: fill(text, case),
                     });
                 }
             }
+        }
+    }
+    for rule in &option.exclusions {
+        if rule.when.eval(case, stage) == Truth::Unknown {
+            unchecked.insert(
+                0,
+                Caveat {
+                    kind: CaveatKind::NotChecked,
+                    text: fill(&rule.if_unknown, case),
+                },
+            );
+        }
+    }
+    for id in &option.common_caveats {
+        if let Some(c) = common.iter().find(|c| &c.id == id) {
+            general.push(Caveat {
+                kind: CaveatKind::General,
+                text: c.text.clone(),
+            });
         }
     }
     patient.extend(unchecked);
@@ -539,14 +787,32 @@ fn caveats_for(option: &TreatmentOption, case: &Case) -> Vec<Caveat> {
     patient
 }
 
-/// The options for a case, with the caveats that apply to this patient.
+/// The reasons the option is ruled out for this patient; empty when it is not.
+fn exclusion_reasons(option: &TreatmentOption, case: &Case, stage: &StageResult) -> Vec<String> {
+    option
+        .exclusions
+        .iter()
+        .filter(|r| r.when.eval(case, stage) == Truth::Yes)
+        .map(|r| format!("{} (Source: {}.)", fill(&r.reason, case), r.source))
+        .collect()
+}
+
+/// Whether an exclusion rule of `option` holds for the case: such an option is never in the
+/// main list.
+pub fn is_excluded(option: &TreatmentOption, case: &Case, stage: &StageResult) -> bool {
+    !exclusion_reasons(option, case, stage).is_empty()
+}
+
+/// The options for a case, with the caveats that apply to this patient; options the PDQ's text
+/// rules out for this patient go to `excluded` with their reasons.
 pub fn evaluate<'t>(
     case: &Case,
     stage: &StageResult,
     catalogue: &'t TreatmentCatalogue,
 ) -> TreatmentResult<'t> {
-    let (settings, missing, notes) = settings_for(case, stage);
-    let mut options = Vec::new();
+    let (settings, mut missing, notes) = settings_for(case, stage);
+    let mut options: Vec<ListedOption<'t>> = Vec::new();
+    let mut excluded: Vec<ExcludedOption<'t>> = Vec::new();
     for &setting in &settings {
         for option in catalogue
             .options
@@ -554,22 +820,38 @@ pub fn evaluate<'t>(
             .filter(|o| o.settings.contains(&setting))
         {
             // An option listed under two of the case's settings is shown once, under the first.
-            if options
-                .iter()
-                .any(|l: &ListedOption<'_>| l.option.id == option.id)
+            if options.iter().any(|l| l.option.id == option.id)
+                || excluded.iter().any(|l| l.option.id == option.id)
             {
                 continue;
             }
-            options.push(ListedOption {
-                option,
-                setting,
-                caveats: caveats_for(option, case),
-            });
+            let reasons = exclusion_reasons(option, case, stage);
+            if reasons.is_empty() {
+                for rule in &option.exclusions {
+                    if rule.when.eval(case, stage) == Truth::Unknown {
+                        missing.extend(rule.when.inputs().iter().copied());
+                    }
+                }
+                options.push(ListedOption {
+                    option,
+                    setting,
+                    caveats: caveats_for(option, &catalogue.common_caveats, case, stage),
+                });
+            } else {
+                excluded.push(ExcludedOption {
+                    option,
+                    setting,
+                    reasons,
+                });
+            }
         }
     }
+    missing.sort();
+    missing.dedup();
     TreatmentResult {
         settings,
         options,
+        excluded,
         missing,
         notes,
     }
@@ -626,6 +908,55 @@ pub(crate) fn validate(catalogue: &TreatmentCatalogue) -> Result<(), String> {
                         o.id
                     ));
                 }
+            }
+        }
+        for id in &o.common_caveats {
+            if !catalogue.common_caveats.iter().any(|c| &c.id == id) {
+                return Err(format!("option {:?}: unknown common caveat {id:?}", o.id));
+            }
+        }
+        for rule in &o.exclusions {
+            if rule.when == Condition::Always {
+                return Err(format!(
+                    "option {:?}: an exclusion that always holds would hide the option",
+                    o.id
+                ));
+            }
+            if rule.reason.trim().is_empty() || rule.source.trim().is_empty() {
+                return Err(format!(
+                    "option {:?}: an exclusion needs a reason and a source",
+                    o.id
+                ));
+            }
+        }
+        if let Some(os) = &o.median_os {
+            let os_directions: Vec<Direction> = o
+                .trial
+                .iter()
+                .flat_map(|t| t.outcomes.iter())
+                .filter(|oc| oc.endpoint.starts_with("Overall survival"))
+                .map(|oc| oc.direction)
+                .collect();
+            let expected = match os.difference {
+                Difference::Significant => Direction::Favours,
+                Difference::NotSignificant => Direction::NotSignificant,
+                Difference::HistoricalControl => Direction::Favours,
+            };
+            if !os_directions.contains(&expected) {
+                return Err(format!(
+                    "option {:?}: median_os difference {:?} does not match the direction of its \
+                     overall-survival outcome",
+                    o.id, os.difference
+                ));
+            }
+            if (os.difference == Difference::HistoricalControl)
+                != os.comparator.contains("historical control")
+            {
+                return Err(format!(
+                    "option {:?}: a historical-control comparator must be marked \
+                     HistoricalControl (and only it)",
+                    o.id
+                ));
             }
         }
         for rule in &o.caveats {

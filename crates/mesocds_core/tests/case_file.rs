@@ -60,9 +60,9 @@ impl Drop for TempDir {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
-            let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700));
+            std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700)).ok();
         }
-        let _ = std::fs::remove_dir_all(&self.0);
+        std::fs::remove_dir_all(&self.0).ok();
     }
 }
 
@@ -131,7 +131,7 @@ fn load_text(dir: &TempDir, name: &str, bytes: &[u8]) -> (PathBuf, CaseFileError
 
 /// The error names the file when it came from disk.
 fn assert_names_path(err: &CaseFileError, path: &Path) {
-    assert_eq!(err.path.as_deref(), Some(path));
+    assert_eq!(err.path.as_deref(), Some(path), "the error names the file");
     let shown = err.to_string();
     assert!(
         shown.starts_with(&format!("{}: ", path.display())),
@@ -642,7 +642,7 @@ fn permissions_are_ignored(dir: &TempDir) -> bool {
     std::fs::set_permissions(&probe_dir, std::fs::Permissions::from_mode(0o500)).expect("chmod");
     let ignored = std::fs::write(probe_dir.join("x"), b"x").is_ok();
     std::fs::set_permissions(&probe_dir, std::fs::Permissions::from_mode(0o700)).expect("chmod");
-    let _ = std::fs::remove_dir_all(&probe_dir);
+    std::fs::remove_dir_all(&probe_dir).ok();
     ignored
 }
 
@@ -776,7 +776,7 @@ fn write_atomic_replaces_the_content_in_one_step() {
 fn within_5s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = tx.send(f());
+        tx.send(f()).ok();
     });
     rx.recv_timeout(std::time::Duration::from_secs(5))
         .unwrap_or_else(|_| panic!("{what}: no answer within 5 s"))
@@ -1103,7 +1103,7 @@ fn the_canonical_form_of_the_seal_is_pinned() {
         ..Case::default()
     };
     case.labs.wbc_10e9_per_l = Some(Wbc::new(9.1).unwrap());
-    case.staging.findings = [Finding::Spine].into_iter().collect();
+    case.staging.findings = std::iter::once(Finding::Spine).collect();
     assert_eq!(
         case_file::seal_of(&case).unwrap(),
         "sha256:561d182563da98d0a0185347b4f8984ea1ceea27f49b7bef1fadcd5a92184b16"

@@ -19,6 +19,7 @@
 //!         calgb_missing: [],
 //!         settings: [Advanced],              // in order
 //!         option_ids: ["…"],                 // compared as a set
+//!         excluded_ids: ["…"],               // "Not for this patient", compared as a set
 //!         treatment_missing: [],
 //!         patient_caveats: [(option: "…", contains: "…")],  // exactly the patient caveats shown
 //!         notes_include: ["…"],              // each appears in some note of the assessment
@@ -89,6 +90,8 @@ struct Expect {
     settings: Vec<Setting>,
     option_ids: Vec<String>,
     #[serde(default)]
+    excluded_ids: Vec<String>,
+    #[serde(default)]
     treatment_missing: Vec<Input>,
     #[serde(default)]
     patient_caveats: Vec<CaveatExpect>,
@@ -144,7 +147,7 @@ fn eq(errors: &mut Vec<String>, what: &str, got: &str, want: &str) {
 fn check(g: &GoldenCase, a: &Assessment<'_>) -> Vec<String> {
     let e = &g.expect;
     let mut errors = Vec::new();
-    let status = match a.stage.status {
+    let status = match a.stage.status() {
         StageStatus::Assigned => Status::Assigned,
         StageStatus::Incomplete => Status::Incomplete,
         StageStatus::NotAssignable => Status::NotAssignable,
@@ -159,13 +162,13 @@ fn check(g: &GoldenCase, a: &Assessment<'_>) -> Vec<String> {
     eq(
         &mut errors,
         "stage_group",
-        &format!("{:?}", a.stage.group),
+        &format!("{:?}", a.stage.group()),
         &format!("{:?}", e.stage_group),
     );
     eq(
         &mut errors,
         "stage_possible",
-        &format!("{:?}", codes(&a.stage.possible)),
+        &format!("{:?}", codes(a.stage.possible())),
         &format!("{:?}", codes(&e.stage_possible)),
     );
     eq(
@@ -234,6 +237,19 @@ fn check(g: &GoldenCase, a: &Assessment<'_>) -> Vec<String> {
         "option_ids",
         &format!("{got_set:?}"),
         &format!("{want_set:?}"),
+    );
+    let got_excluded: BTreeSet<&str> = a
+        .treatment
+        .excluded
+        .iter()
+        .map(|o| o.option.id.as_str())
+        .collect();
+    let want_excluded: BTreeSet<&str> = e.excluded_ids.iter().map(String::as_str).collect();
+    eq(
+        &mut errors,
+        "excluded_ids",
+        &format!("{got_excluded:?}"),
+        &format!("{want_excluded:?}"),
     );
     eq(
         &mut errors,

@@ -7,6 +7,7 @@ use mesocds_core::Case;
 use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
 use mesocds_core::case_file::{self, SavedWith};
 use mesocds_core::staging::StageStatus;
+use mesocds_core::treatment::{self, Setting};
 use mesocds_core::vocab::{
     DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, Input, MCategory,
     NCategory, PriorTherapy, Sex, Site, StageGroup, StagingBasis, TCategory, Vocab,
@@ -168,26 +169,59 @@ proptest! {
     fn assess_never_panics_and_results_are_consistent(case in arb_case()) {
         let a = assess(&case, tables());
         // Stage: a group only when assigned; an assigned stage lacks at most its basis.
-        match a.stage.status {
+        match a.stage.status() {
             StageStatus::Assigned => {
-                prop_assert!(a.stage.group.is_some());
-                prop_assert!(a.stage.possible.is_empty());
-                prop_assert!(a.stage.missing.iter().all(|i| *i == Input::Basis));
+                prop_assert!(a.stage.group().is_some());
+                prop_assert!(a.stage.possible().is_empty());
+                // Only inputs that cannot change the group may be missing: never M or the site.
+                prop_assert!(!a.stage.missing.contains(&Input::M));
+                prop_assert!(!a.stage.missing.contains(&Input::Site));
                 prop_assert_eq!(case.disease.site, Some(Site::Pleural));
-                prop_assert_eq!(case.disease.extent, Some(Extent::Diffuse));
+                // A solitary (or unknown) extent is staged only when the findings contradict it.
+                if case.disease.extent != Some(Extent::Diffuse) {
+                    prop_assert!(!a.stage.beyond_solitary.is_empty());
+                }
             }
             StageStatus::NotApplicable => {
-                prop_assert!(a.stage.group.is_none());
+                prop_assert!(a.stage.group().is_none());
                 prop_assert!(
                     case.disease.site.is_some_and(|s| s != Site::Pleural)
                         || case.disease.extent == Some(Extent::Solitary)
                 );
             }
             StageStatus::Incomplete | StageStatus::NotAssignable => {
-                prop_assert!(a.stage.group.is_none());
+                prop_assert!(a.stage.group().is_none());
             }
         }
-        prop_assert_eq!(a.stage.basis.is_none(), a.stage.missing.contains(&Input::Basis));
+        if case.disease.site.is_none_or(|s| s == Site::Pleural) {
+            prop_assert_eq!(a.stage.basis.is_none(), a.stage.missing.contains(&Input::Basis));
+        } else {
+            // No AJCC stage for other sites: no pleural input is asked for.
+            prop_assert!(a.stage.missing.is_empty());
+        }
+        // Issue 8: any M1 is stage IV, whatever else is entered, for a pleural tumour.
+        if case.disease.site == Some(Site::Pleural) && a.stage.m.value == Some(MCategory::M1) {
+            prop_assert_eq!(a.stage.group(), Some(StageGroup::IV), "{:?}", a.stage.notes);
+        }
+        // Issue 8: no option in the main list has an exclusion rule that holds for the case,
+        // and every excluded option says why.
+        for o in &a.treatment.options {
+            prop_assert!(!treatment::is_excluded(o.option, &case, &a.stage), "{}", o.option.id);
+        }
+        for x in &a.treatment.excluded {
+            prop_assert!(treatment::is_excluded(x.option, &case, &a.stage));
+            prop_assert!(!x.reasons.is_empty());
+            prop_assert!(!a.treatment.options.iter().any(|o| o.option.id == x.option.id));
+        }
+        // Issue 8: the localized (solitary) list only with N0 and M0 entered and no T4.
+        if a.treatment.settings.contains(&Setting::StageISolitary) {
+            prop_assert_eq!(case.disease.extent, Some(Extent::Solitary));
+            prop_assert_eq!(a.stage.n.value, Some(NCategory::N0));
+            prop_assert_eq!(a.stage.m.value, Some(MCategory::M0));
+            prop_assert!(a.stage.t.value != Some(TCategory::T4));
+            prop_assert!(!case.staging.findings.iter().any(|f| t_of(*f).is_some_and(|(r, _)| r == 4)));
+            prop_assert!(case.staging.t != Some(TCategory::T4));
+        }
         // EORTC: a score exactly when nothing is missing, within 0..=2.94.
         prop_assert_eq!(a.eortc.score.is_some(), a.eortc.missing.is_empty());
         prop_assert_eq!(a.eortc.score.is_some(), a.eortc.risk.is_some());
@@ -251,8 +285,28 @@ proptest! {
             Some((_, n)) => use_pick_n.then_some(n),
         };
         let a = assess(&case, tables());
-        prop_assert_eq!(a.stage.status, StageStatus::Assigned, "{:?}", a.stage.notes);
-        prop_assert_eq!(a.stage.group, Some(StageGroup::IV));
+        prop_assert_eq!(a.stage.status(), StageStatus::Assigned, "{:?}", a.stage.notes);
+        prop_assert_eq!(a.stage.group(), Some(StageGroup::IV));
+    }
+
+    #[test]
+    fn a_solitary_case_gets_the_localized_list_only_with_n0_m0_and_no_t4(case in arb_case()) {
+        let mut case = case;
+        case.disease.site = Some(Site::Pleural);
+        case.disease.extent = Some(Extent::Solitary);
+        case.disease.status = Some(DiseaseStatus::New);
+        let a = assess(&case, tables());
+        let solitary_list = a.treatment.settings.contains(&Setting::StageISolitary);
+        let t4 = case.staging.t == Some(TCategory::T4)
+            || case.staging.findings.iter().any(|f| t_of(*f).is_some_and(|(r, _)| r == 4));
+        let eligible = a.stage.n.value == Some(NCategory::N0)
+            && a.stage.m.value == Some(MCategory::M0)
+            && !t4;
+        prop_assert_eq!(solitary_list, eligible, "{:?}", a.treatment.notes);
+        // Spread beyond a solitary tumour: staged by the grid, and any M1 is stage IV.
+        if case.staging.m == Some(MCategory::M1) && a.stage.m.value == Some(MCategory::M1) {
+            prop_assert_eq!(a.stage.group(), Some(StageGroup::IV));
+        }
     }
 
     #[test]

@@ -147,6 +147,9 @@ fn advanced_list() -> BTreeSet<&'static str> {
 fn new_pleural_solitary_gets_the_stage_i_solitary_options() {
     let mut case = base(DiseaseStatus::New, Site::Pleural);
     case.disease.extent = Some(Extent::Solitary);
+    // The localized list needs N0 and M0 entered (docs/clinical/option-selection.md#solitary).
+    case.staging.n = Some(NCategory::N0);
+    case.staging.m = Some(MCategory::M0);
     let r = treat(&case);
     assert_eq!(r.settings, vec![Setting::StageISolitary]);
     assert_eq!(ids(&r), set(STAGE_I_SOLITARY));
@@ -179,8 +182,9 @@ fn solitary_with_nodes_or_metastasis_asks_to_review_the_extent() {
     case.staging.m = Some(MCategory::M0);
     case.staging.n = Some(NCategory::N2);
     assert!(review(&case), "N2 with a solitary tumour");
-    // The options are still the solitary stage I list: the note asks, it does not decide.
-    assert_eq!(treat(&case).settings, vec![Setting::StageISolitary]);
+    // Audit decisions (2026-11): the contradiction decides, the options follow the AJCC stage
+    // (T not entered with N2 M0: IIIB whatever T is, so the advanced list).
+    assert_eq!(treat(&case).settings, vec![Setting::Advanced]);
 }
 
 #[test]
@@ -191,7 +195,10 @@ fn new_pleural_diffuse_stage_i_gets_the_stage_i_diffuse_options() {
         (TCategory::T3, NCategory::N0, "IB"),
     ] {
         let a = assess(&new_pleural_diffuse(t, n, MCategory::M0), tables());
-        assert_eq!(a.stage.group.map(|g| g.to_string()), Some(want.to_owned()));
+        assert_eq!(
+            a.stage.group().map(|g| g.to_string()),
+            Some(want.to_owned())
+        );
         assert_eq!(
             a.treatment.settings,
             vec![Setting::StageIDiffuse],
@@ -214,7 +221,10 @@ fn new_pleural_diffuse_stage_ii_to_iv_gets_the_advanced_options() {
         (TCategory::TX, NCategory::NX, MCategory::M1, "IV"),
     ] {
         let a = assess(&new_pleural_diffuse(t, n, m), tables());
-        assert_eq!(a.stage.group.map(|g| g.to_string()), Some(want.to_owned()));
+        assert_eq!(
+            a.stage.group().map(|g| g.to_string()),
+            Some(want.to_owned())
+        );
         assert_eq!(a.treatment.settings, vec![Setting::Advanced], "{t} {n} {m}");
         assert_eq!(ids(&a.treatment), advanced_list(), "{t} {n} {m}");
     }
@@ -262,7 +272,10 @@ fn new_pleural_without_extent_or_site_lists_nothing() {
 #[test]
 fn new_peritoneal_gets_the_peritoneal_options_with_pleural_only_caveats() {
     let r = treat(&base(DiseaseStatus::New, Site::Peritoneal));
-    assert_eq!(r.settings, vec![Setting::Peritoneal]);
+    assert_eq!(
+        r.settings,
+        vec![Setting::Peritoneal, Setting::PeritonealPleuralTrials]
+    );
     assert_eq!(ids(&r), set(PERITONEAL));
     for id in [
         "nivolumab_ipilimumab",
@@ -324,6 +337,9 @@ fn remission_lists_no_options() {
     ] {
         let mut case = advanced();
         case.disease.status = Some(status);
+        // Without platinum plus pemetrexed before (after it: maintenance gemcitabine, see
+        // tests/audit.rs item 13).
+        case.therapy.prior_systemic = Some([PriorTherapy::Immunotherapy].into());
         let r = treat(&case);
         assert!(r.options.is_empty(), "{status:?}");
         assert!(r.settings.is_empty());
@@ -402,6 +418,17 @@ fn recurrence_after_systemic_therapy_gets_the_second_line_list() {
         let distant = treat(&recurrent(DiseaseStatus::DistantRecurrence, &prior));
         let mut want = set(SECOND_LINE);
         want.insert(TRIALS_RECURRENT);
+        // Second-line pemetrexed is not for patients who had pemetrexed (PDQ: "one previous
+        // regimen of chemotherapy that did not include pemetrexed").
+        if prior.contains(&PriorTherapy::PlatinumPemetrexed) {
+            want.remove("pemetrexed_second_line");
+            assert!(
+                distant
+                    .excluded
+                    .iter()
+                    .any(|x| x.option.id == "pemetrexed_second_line")
+            );
+        }
         assert_eq!(ids(&distant), want, "{prior:?}");
         assert_eq!(
             distant.settings,
@@ -663,20 +690,31 @@ fn confirm_and_vim_enrolled_ps_0_to_1() {
 
 #[test]
 fn pemetrexed_second_line_after_prior_pemetrexed() {
-    let needle = "Already received pemetrexed";
-    for (prior, fires) in [
+    // Audit decisions (2026-11): ruled out, not a caveat, after pemetrexed.
+    for (prior, excluded) in [
         (vec![PriorTherapy::Pemetrexed], true),
         (vec![PriorTherapy::PlatinumPemetrexed], true),
         (vec![PriorTherapy::OtherChemotherapy], false),
         (vec![PriorTherapy::Immunotherapy], false),
     ] {
         let r = second_line(&prior, Some(0), Site::Pleural);
-        let o = option(&r, "pemetrexed_second_line");
-        assert_eq!(
-            caveats_with(o, CaveatKind::Patient, needle),
-            usize::from(fires),
-            "{prior:?}"
-        );
+        let listed = r
+            .options
+            .iter()
+            .any(|o| o.option.id == "pemetrexed_second_line");
+        let out = r
+            .excluded
+            .iter()
+            .find(|x| x.option.id == "pemetrexed_second_line");
+        assert_eq!(listed, !excluded, "{prior:?}");
+        assert_eq!(out.is_some(), excluded, "{prior:?}");
+        if let Some(x) = out {
+            assert!(
+                x.reasons[0].contains("did not include pemetrexed"),
+                "{:?}",
+                x.reasons
+            );
+        }
     }
 }
 
@@ -1080,8 +1118,6 @@ fn options_the_pdq_labels_under_clinical_evaluation() {
     for id in [
         "intracavitary_chemo_after_resection",
         "multimodality_stage_i",
-        "multimodality_trials",
-        "phase_i_ii_trials",
     ] {
         assert_eq!(
             catalogue_option(id).status,

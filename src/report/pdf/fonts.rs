@@ -1,9 +1,9 @@
-//! The embedded fonts: glyph lookup, advance widths and word wrapping.
+//! The two embedded faces of the PDF and what they can print: widths, word wrapping, and the
+//! characters replaced by "?".
 
 use printpdf::{FontId, ParsedFont};
 
 use super::PdfError;
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Face {
     Regular,

@@ -1,17 +1,18 @@
-//! Lays out a [`Report`] as a PDF with printpdf: embedded DejaVu Sans Condensed (regular and
-//! bold), real word wrapping, page breaks that keep table rows and headings with their content,
+//! Lays out a [`Report`] as a PDF with printpdf.
+//!
+//! Embedded DejaVu Sans Condensed (regular and bold), real word wrapping, page breaks that keep table rows and headings with their content,
 //! and a footer on every page with "Page X of Y", the app and content versions and the case file's
 //! fingerprint. Black on white with grey rules, so it prints in black and white.
 
 mod fonts;
 mod layout;
-mod pages;
 
 use printpdf::{Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
-use super::model::Report;
 use fonts::Fonts;
 use layout::Layout;
+
+use super::model::Report;
 
 /// DejaVu Sans Condensed, licence in `assets/fonts/LICENSE-DejaVu.txt`.
 const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSansCondensed.ttf");
@@ -56,6 +57,7 @@ const TEXT: f32 = 9.0;
 const SMALL: f32 = 7.5;
 const GREY: f32 = 0.55;
 
+/// What [`render`] made: the PDF bytes and its page count.
 #[derive(Clone, Debug)]
 pub struct RenderedPdf {
     /// The PDF file.
@@ -163,7 +165,8 @@ mod tests {
             bold,
             replaced: std::cell::RefCell::default(),
         };
-        let text = "word ".repeat(60) + &"x".repeat(200);
+        let mut text = "word ".repeat(60);
+        text.push_str(&"x".repeat(200));
         let lines = fonts.wrap(Face::Regular, 9.0, &text, 200.0).expect("wrap");
         assert!(lines.len() > 3);
         for l in &lines {

@@ -230,8 +230,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<LoadedCase, CaseFileError> {
             bytes: bytes.len() as u64,
         }));
     }
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| CaseFileError::new(CaseFileErrorKind::NotText))?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_not_utf8| CaseFileError::new(CaseFileErrorKind::NotText))?;
     from_ron(text)
 }
 
@@ -270,10 +270,12 @@ pub fn load(path: &Path) -> Result<LoadedCase, CaseFileError> {
     from_bytes(&read_file(path)?).map_err(|e| e.at(path))
 }
 
-/// Saves a case atomically through [`crate::atomic::write`]: a temporary file in the target's
-/// folder, flushed to disk, then renamed over it. A symlink is followed (its target is written, the
-/// link kept). A failed save leaves an existing file untouched. New files are readable by their
-/// owner only (they hold patient data); an existing file keeps its permissions.
+/// Saves a case atomically through [`crate::atomic::write`].
+///
+/// A temporary file in the target's folder is flushed to disk, then renamed over it. A symlink is
+/// followed (its target is written, the link kept). A failed save leaves an existing file
+/// untouched. New files are readable by their owner only (they hold patient data); an existing
+/// file keeps its permissions.
 ///
 /// Before anything is written, the text is checked to load again as the same case: a case too
 /// large for the loader ([`CaseFileErrorKind::TooLargeToSave`]) is refused, saying why.

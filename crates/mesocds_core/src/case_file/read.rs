@@ -27,9 +27,11 @@ fn describe(file_type: std::fs::FileType) -> &'static str {
     }
 }
 
-/// Reads the bytes of a case file: refuses what is not a regular file (a folder, a named pipe, a
-/// device) before opening it, and never reads more than [`MAX_FILE_BYTES`] + 1 bytes, so
-/// `/dev/zero` or a growing file cannot exhaust memory and a pipe cannot block.
+/// Reads the bytes of a case file, safely.
+///
+/// What is not a regular file (a folder, a named pipe, a device) is refused before it is opened,
+/// and no more than [`MAX_FILE_BYTES`] + 1 bytes are read, so `/dev/zero` or a growing file cannot
+/// exhaust memory and a pipe cannot block.
 ///
 /// # Errors
 /// [`CaseFileErrorKind::Io`], [`CaseFileErrorKind::NotAFile`] or [`CaseFileErrorKind::TooLarge`],

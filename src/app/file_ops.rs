@@ -1,0 +1,233 @@
+//! File operations of the desktop app: open, save, save as, export the PDF, the example case,
+//! the unsaved-changes flow and the crash-recovery autosave. Drawing code never calls these
+//! directly: it emits a [`super::Command`], run after the frame is drawn.
+
+use std::path::Path;
+use std::time::Duration;
+
+use mesocds_core::case_file::{self, SavedWith};
+use mesocds_core::{Assessment, ClinicalTables, assess};
+
+use super::command::PendingAction;
+use super::document::Document;
+use super::{EXAMPLE_CASE, MesoApp};
+use crate::meta;
+use crate::report;
+use crate::report::model::{CaseSource, Report};
+use crate::report::pdf::{self, Paper};
+
+/// The fingerprint of the file at `path` as it is now on disk (just after it was loaded or
+/// saved), or `None` when it cannot be read.
+fn file_fingerprint(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|b| report::fingerprint(&b))
+}
+
+impl MesoApp {
+    /// What a case file or the recovery file records about this program.
+    pub(super) fn saved_with(&self) -> SavedWith {
+        meta::saved_with(self.tables.as_ref().copied())
+    }
+
+    pub(super) fn load(&mut self, path: &Path) {
+        match case_file::load(path) {
+            Ok(loaded) => {
+                let note = match (&self.tables, loaded.saved_with.content.as_str()) {
+                    (Ok(t), saved) if !saved.is_empty() && saved != t.content_version() => {
+                        Some(format!(
+                            "This case was saved with other clinical content ({saved}); results are shown with the current content ({}).",
+                            t.content_version()
+                        ))
+                    }
+                    _ => None,
+                };
+                self.doc = Document::loaded(path, loaded, file_fingerprint(path));
+                self.prefs.add_recent(path);
+                self.error = None;
+                self.info = Some(note.unwrap_or_else(|| format!("Opened {}", path.display())));
+            }
+            Err(e) => {
+                // The open case is untouched.
+                self.error = Some(format!("Could not open the case. {e}"));
+            }
+        }
+    }
+
+    /// Saves to the document's file, or asks where. Returns whether the case was saved.
+    pub(super) fn save(&mut self, ask: bool) -> bool {
+        let known = self.doc.path.clone().filter(|_| !ask);
+        let suggested = format!("{}.ron", sanitize(&self.doc.display_name()));
+        let Some(path) = known.or_else(|| self.dialogs.pick_save(&suggested)) else {
+            self.info = Some(
+                "Not saved: no file was chosen. If no dialog appeared, this desktop has no file-dialog service (xdg-desktop-portal)."
+                    .to_owned(),
+            );
+            return false;
+        };
+        match case_file::save(&path, &self.doc.case, &self.saved_with()) {
+            Ok(()) => {
+                self.doc.mark_saved(path.clone(), file_fingerprint(&path));
+                self.prefs.add_recent(&path);
+                self.recovery.clear();
+                self.autosave_due = None;
+                self.error = None;
+                self.info = Some(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                // Nothing is lost: the case stays open and unsaved, the old file untouched.
+                self.error = Some(format!("Could not save. {e}"));
+                false
+            }
+        }
+    }
+
+    /// The fingerprint printed on the PDF: of the saved file when the case is unchanged since it
+    /// was saved, otherwise a note that the pages match no saved file.
+    pub(super) fn source(&self) -> CaseSource {
+        let file = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "unsaved case".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        CaseSource {
+            file,
+            fingerprint: self.doc.fingerprint().map_or_else(
+                || "unsaved changes: matches no saved file".to_owned(),
+                str::to_owned,
+            ),
+        }
+    }
+
+    /// The report model of the open case, from its assessment (made once per frame by the
+    /// caller).
+    pub(super) fn report(&self, tables: &ClinicalTables, assessment: &Assessment<'_>) -> Report {
+        let input = report::ReportInput {
+            case: &self.doc.case,
+            assessment,
+            source: self.source(),
+        };
+        report::build_report(&[input], tables, meta::report_meta())
+    }
+
+    pub(super) fn export_pdf(&mut self) {
+        let Ok(tables) = self.tables else { return };
+        let suggested = format!("{}.pdf", sanitize(&self.doc.display_name()));
+        let Some(path) = self.dialogs.pick_export(&suggested) else {
+            self.info = Some("Not exported: no file was chosen.".to_owned());
+            return;
+        };
+        let paper = if self.prefs.letter_paper {
+            Paper::Letter
+        } else {
+            Paper::A4
+        };
+        let assessment = assess(&self.doc.case, tables);
+        let result = pdf::render(&self.report(tables, &assessment), paper)
+            .map_err(report::ExportError::from)
+            .and_then(|pdf| report::write_pdf(&path, &pdf).map(|()| pdf));
+        match result {
+            Ok(pdf) => {
+                self.error = None;
+                let mut msg = format!("Exported {} ({} pages)", path.display(), pdf.pages);
+                if !pdf.replaced_characters.is_empty() {
+                    let list: String = pdf.replaced_characters.iter().collect();
+                    msg.push_str(&format!("; printed as \"?\": {list}"));
+                }
+                self.info = Some(msg);
+            }
+            Err(e) => self.error = Some(format!("Could not export the PDF. {e}")),
+        }
+    }
+
+    pub(super) fn request(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(action);
+        } else {
+            self.proceed(action, ctx);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::New => {
+                self.doc = Document::new();
+                self.recovery.clear();
+                self.info = Some("New case".to_owned());
+            }
+            PendingAction::Open(path) => {
+                let path = path.or_else(|| self.dialogs.pick_open());
+                match path {
+                    Some(p) => {
+                        self.load(&p);
+                        if self.error.is_none() {
+                            self.recovery.clear();
+                        }
+                    }
+                    None => {
+                        self.info = Some(
+                            "No file was chosen. If no dialog appeared, drop a case file on the window instead."
+                                .to_owned(),
+                        );
+                    }
+                }
+            }
+            PendingAction::OpenExample => match case_file::from_ron(EXAMPLE_CASE) {
+                Ok(loaded) => {
+                    // A copy with no file: Save asks where to put it.
+                    self.doc = Document::example(loaded.case);
+                    self.recovery.clear();
+                    self.error = None;
+                    self.info = Some(
+                        "Opened the fictional example case. Look through every tab; Save stores a copy."
+                            .to_owned(),
+                    );
+                }
+                Err(e) => {
+                    self.error = Some(format!("The built-in example case cannot be read. {e}"));
+                }
+            },
+            PendingAction::Quit => {
+                self.recovery.clear();
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    pub(super) fn autosave(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(due) = self.autosave_due else { return };
+        if !self.doc.is_dirty() {
+            self.autosave_due = None;
+            self.recovery.clear();
+            return;
+        }
+        if now >= due {
+            self.autosave_due = None;
+            if let Err(e) =
+                self.recovery
+                    .write(&self.doc.case, self.doc.path.as_deref(), &self.saved_with())
+            {
+                self.error = Some(format!("Could not write the recovery file: {e}"));
+            }
+        } else {
+            ctx.request_repaint_after(Duration::from_secs_f64(due - now));
+        }
+    }
+}
+
+/// A file name made of `name`'s letters, digits, `-` and `_` (others become `_`).
+fn sanitize(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,157 @@
+//! The Case tab: every input, with units and inline checks, and what the other tabs still miss.
+
+use egui::{RichText, Ui};
+use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
+use mesocds_core::{Assessment, Case};
+
+use super::ViewCtx;
+use crate::app::document::{FormText, parse_age, parse_hb, parse_wbc};
+use crate::app::widgets::{choice_ui, heading_ui, number_field_ui, tri_state_ui};
+use crate::present::NOT_ENTERED_LABEL;
+
+/// The Case tab: every input, with units and inline checks, and what the other tabs still miss.
+pub fn case_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mut FormText) {
+    egui::Panel::right("missing_panel")
+        .resizable(false)
+        .default_size(300.0)
+        .show(ui, |ui| missing_panel_ui(ui, view.assessment));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            heading_ui(ui, "Patient");
+            ui.horizontal(|ui| {
+                let l = ui.label("Case label");
+                ui.add(
+                    egui::TextEdit::singleline(&mut case.label)
+                        .hint_text("pseudonymous ID, not a name")
+                        .desired_width(220.0),
+                )
+                .labelled_by(l.id);
+            });
+            number_field_ui(
+                ui,
+                "Age",
+                "years",
+                &mut form.age,
+                &mut case.patient.age_years,
+                parse_age,
+            );
+            choice_ui(ui, "Sex", &mut case.patient.sex);
+            choice_ui(ui, "ECOG performance status", &mut case.patient.ecog);
+
+            heading_ui(ui, "Disease");
+            choice_ui(ui, "Site", &mut case.disease.site);
+            choice_ui(ui, "Extent", &mut case.disease.extent);
+            choice_ui(ui, "Histology", &mut case.disease.histology);
+            choice_ui(ui, "Diagnostic certainty", &mut case.disease.diagnosis);
+            choice_ui(ui, "Disease status", &mut case.disease.status);
+
+            heading_ui(ui, "Laboratory");
+            number_field_ui(
+                ui,
+                "WBC",
+                "×10⁹/L",
+                &mut form.wbc,
+                &mut case.labs.wbc_10e9_per_l,
+                parse_wbc,
+            );
+            number_field_ui(
+                ui,
+                "Hemoglobin",
+                "g/dL",
+                &mut form.hb,
+                &mut case.labs.hb_g_per_dl,
+                parse_hb,
+            );
+
+            heading_ui(ui, "Prior systemic therapy and co-medication");
+            prior_ui(ui, &mut case.therapy.prior_systemic);
+            tri_state_ui(ui, "Anticoagulant", &mut case.therapy.anticoagulant);
+            tri_state_ui(ui, "Antiplatelet agent", &mut case.therapy.antiplatelet);
+            tri_state_ui(ui, "NSAID", &mut case.therapy.nsaid);
+
+            heading_ui(ui, "Notes");
+            let l = ui.label("Free-text notes");
+            ui.add(
+                egui::TextEdit::multiline(&mut case.notes)
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+        });
+    });
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PriorMode {
+    NotEntered,
+    None,
+    Recorded,
+}
+
+fn prior_ui(ui: &mut Ui, prior: &mut Option<std::collections::BTreeSet<PriorTherapy>>) {
+    let mut mode = match prior {
+        None => PriorMode::NotEntered,
+        Some(p) if p.is_empty() => PriorMode::None,
+        Some(_) => PriorMode::Recorded,
+    };
+    let before = mode;
+    egui::ComboBox::from_label("Prior systemic therapy")
+        .selected_text(match mode {
+            PriorMode::NotEntered => NOT_ENTERED_LABEL,
+            PriorMode::None => "None",
+            PriorMode::Recorded => "Recorded below",
+        })
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut mode, PriorMode::NotEntered, NOT_ENTERED_LABEL);
+            ui.selectable_value(&mut mode, PriorMode::None, "None");
+            ui.selectable_value(&mut mode, PriorMode::Recorded, "Recorded below");
+        });
+    if mode != before {
+        *prior = match mode {
+            PriorMode::NotEntered => None,
+            PriorMode::None | PriorMode::Recorded => Some(Default::default()),
+        };
+    }
+    if mode == PriorMode::Recorded
+        && let Some(set) = prior
+    {
+        ui.indent("prior_list", |ui| {
+            for t in PriorTherapy::ALL {
+                let mut on = set.contains(t);
+                if ui.checkbox(&mut on, t.label()).changed() {
+                    if on {
+                        set.insert(*t);
+                    } else {
+                        set.remove(t);
+                    }
+                }
+            }
+        });
+    }
+}
+
+fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) {
+    ui.heading("Still missing");
+    ui.label(RichText::new("Inputs the other tabs need.").weak());
+    ui.separator();
+    let sections: [(&str, &[Input]); 4] = [
+        ("Staging", &a.stage.missing),
+        ("EORTC score", &a.eortc.missing),
+        ("CALGB group", &a.calgb.missing),
+        ("Treatment options", &a.treatment.missing),
+    ];
+    let mut any = false;
+    for (name, missing) in sections {
+        if missing.is_empty() {
+            continue;
+        }
+        any = true;
+        ui.label(RichText::new(name).strong());
+        for i in missing {
+            ui.label(format!("  • {}", i.label()));
+        }
+    }
+    if !any {
+        ui.label("Nothing: every result has its inputs.");
+    }
+}
