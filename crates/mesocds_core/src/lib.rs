@@ -42,11 +42,13 @@
 //! ```
 
 pub mod ajcc9;
+pub mod atomic;
 pub mod calgb;
 pub mod case;
 pub mod case_file;
 pub mod eortc;
 pub mod evidence;
+pub mod measure;
 pub mod peritoneal;
 pub mod staging;
 pub mod tables;

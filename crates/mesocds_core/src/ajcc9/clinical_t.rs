@@ -3,14 +3,14 @@
 //! Rules (`docs/clinical/staging-ajcc9.md` §3, the cT table
 //! [2S: NDRS TNM 9 sheet; SEER EOD V9 codes 050/200/400]):
 //! - cT4: any invasion finding. The 8th-edition T4 findings count (Gill 2024: "cT4 by invasion
-//!   performed as in the 8th edition" [2S]), plus the cT4 items the NDRS sheet lists that the
+//!   performed as in the 8th edition" \[2S\]), plus the cT4 items the NDRS sheet lists that the
 //!   8th-edition findings do not name ([`NinthFinding`], [1S NDRS]).
 //! - cT3: Psum > 30 mm, with or without the cT2 features.
 //! - cT2: Psum > 12 and ≤ 30 mm; or Psum ≤ 12 mm with any cT2 feature: fissure involvement with
 //!   Fmax > 5 mm, invasion of mediastinal fat, a solitary area of chest-wall soft-tissue invasion.
 //! - cT1: Psum ≤ 12 mm and Fmax ≤ 5 mm and none of the cT2 features.
 //!
-//! Boundaries [2S]: Psum 12 mm is ≤ 12; 30 mm is ≤ 30. Fmax 5 mm is ≤ 5 (the cT1 row says "Fmax
+//! Boundaries \[2S\]: Psum 12 mm is ≤ 12; 30 mm is ≤ 30. Fmax 5 mm is ≤ 5 (the cT1 row says "Fmax
 //! ≤ 5 mm"). A measurement not entered is missing, never 0. An invasion finding that is not
 //! ticked is absent, as in the 8th-edition derivation from findings.
 

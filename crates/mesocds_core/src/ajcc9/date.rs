@@ -207,14 +207,14 @@ impl fmt::Display for Edition {
 
 /// The first diagnosis date staged with the 9th edition.
 ///
-/// Source: `docs/clinical/staging-ajcc9.md` §1 [2S] (SEER EOD schema "Pleural Mesothelioma [V9: 2025+]").
+/// Source: `docs/clinical/staging-ajcc9.md` §1 \[2S\] (SEER EOD schema "Pleural Mesothelioma [V9: 2025+]").
 pub const NINTH_EDITION_FROM: Date = Date {
     year: 2025,
     month: 1,
     day: 1,
 };
 
-/// The first diagnosis year the AJCC 8th edition was made for (`docs/clinical/staging-ajcc9.md` §1 [2S]).
+/// The first diagnosis year the AJCC 8th edition was made for (`docs/clinical/staging-ajcc9.md` §1 \[2S\]).
 pub const EIGHTH_EDITION_FROM_YEAR: u16 = 2018;
 
 /// The sentence shown when no diagnosis date is entered (`docs/clinical/staging-ajcc9.md` §1).

@@ -7,7 +7,7 @@
 //! - [`date`]: the date of diagnosis and [`applicable_edition`].
 //! - [`measure`]: millimetres, read and checked.
 //! - [`psum`]: Psum (three levels or a sum) and Fmax.
-//! - [`clinical_t`]: clinical T from the measurements and invasion findings.
+//! - [`clinical_t()`]: clinical T from the measurements and invasion findings.
 //! - [`grid`]: the stage grid, `assets/clinical/ajcc9_pleural_stage_groups.ron`.
 //! - [`types`]: the input and result types.
 //! - [`stage`]: the stage of a case.

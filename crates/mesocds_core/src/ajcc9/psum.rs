@@ -19,7 +19,7 @@ pub const MEASUREMENT_HELP: &str = "Psum: on axial CT, measure the maximal pleur
 
 /// Fmax: the maximal thickness of pleural tumour along the fissures, sagittal CT, millimetres.
 ///
-/// Source: `docs/clinical/staging-ajcc9.md` §2 (SEER EOD V9 coding note 3 [1S] for the sagittal images).
+/// Source: `docs/clinical/staging-ajcc9.md` §2 (SEER EOD V9 coding note 3 \[1S\] for the sagittal images).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -49,7 +49,7 @@ impl fmt::Display for Fmax {
 /// The three levels of Psum, each the maximal pleural thickness of that third of the chest.
 ///
 /// The thirds are divided by a line at the top of the aortic arch and a line at the top of the
-/// atria (`docs/clinical/staging-ajcc9.md` §2; SEER EOD V9 coding note 3 [1S]). The sum is at most 300 mm.
+/// atria (`docs/clinical/staging-ajcc9.md` §2; SEER EOD V9 coding note 3 \[1S\]). The sum is at most 300 mm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "RawLevels", into = "RawLevels")]
 pub struct PsumLevels {

@@ -189,7 +189,7 @@ pub struct Stage9Result {
     pub m: AxisResult<MCategory>,
     /// The outcome.
     pub stage: Stage9,
-    /// Notes; the first two are always the grid caveat and [`N_NOTE`].
+    /// Notes; the first two are always the grid caveat and [`N_NOTE`](super::N_NOTE).
     pub notes: Vec<String>,
 }
 

@@ -74,7 +74,7 @@ pub struct EvidenceJson<'t> {
     pub trial: &'t str,
     /// Registry ID, or null.
     pub registry: Option<&'t str>,
-    /// Every result with its end point, direction and (where not [2S]) tag; withheld figures named.
+    /// Every result with its end point, direction and (where not \[2S\]) tag; withheld figures named.
     pub result: String,
     /// "benefit", "no benefit", "harm" or "inconclusive".
     pub direction: &'static str,
@@ -170,7 +170,7 @@ impl AppliedEvidence<'_> {
             .collect()
     }
 
-    /// Every result with its end point and direction, its tag where not [2S], and what is withheld.
+    /// Every result with its end point and direction, its tag where not \[2S\], and what is withheld.
     pub fn result_text(&self) -> String {
         let e = self.entry;
         let mut parts: Vec<String> = e

@@ -148,15 +148,15 @@ impl Direction {
 /// A verification tag: only these two may be shown as fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 pub enum Tag {
-    /// [2S] two independent sources.
+    /// \[2S\] two independent sources.
     TwoSources,
-    /// [1S] one source.
+    /// \[1S\] one source.
     OneSource,
-    /// [2nd] secondary or lay source only: never shown as fact.
+    /// \[2nd\] secondary or lay source only: never shown as fact.
     Secondary,
-    /// [NV] not verified: never shown as fact.
+    /// \[NV\] not verified: never shown as fact.
     NotVerified,
-    /// [INF] inference: never shown as fact.
+    /// \[INF\] inference: never shown as fact.
     Inference,
 }
 

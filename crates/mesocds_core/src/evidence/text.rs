@@ -4,7 +4,7 @@
 
 use super::{EvidenceEntry, EvidenceTable, Guideline, Tag};
 
-/// " [1S]" for a tag other than [2S] (the decisions page shows a tag only where it is not [2S]).
+/// " \[1S\]" for a tag other than \[2S\] (the decisions page shows a tag only where it is not \[2S\]).
 pub(super) fn tag_mark(tag: Tag) -> String {
     if tag == Tag::TwoSources {
         String::new()
@@ -43,7 +43,7 @@ impl EvidenceEntry {
         }
     }
 
-    /// The heading line: trial, registry ID, publication date and tag where not [2S].
+    /// The heading line: trial, registry ID, publication date and tag where not \[2S\].
     pub fn heading(&self) -> String {
         let registry = self
             .registry

@@ -53,7 +53,7 @@ pub const JACQUET_SUGARBAKER_1996: &str =
 pub const T4_OVERLAP_NOTE: &str = "Yan 2011 prints T4 as PCI 30-39, overlapping T3 (21-30) at 30; \
      MesoCDS uses T3 = 21-30 and T4 = 31-39.";
 
-/// The note on the region numbering (`docs/clinical/peritoneal-staging.md` §1: 9–12 verified; 0–8 mapping [NV]).
+/// The note on the region numbering (`docs/clinical/peritoneal-staging.md` §1: 9–12 verified; 0–8 mapping \[NV\]).
 pub const REGION_NUMBERING_NOTE: &str = "Regions 9-12 (upper and lower jejunum, upper and lower \
      ileum) are verified; the numbering of regions 0-8 follows the conventional PCI diagram and \
      was not verified against the original figure.";
@@ -69,7 +69,7 @@ pub const LESION_SIZE_DISAGREEMENT: &str = "Sources differ at both boundaries: t
      5.0 cm differently (it gives LS-3 as greater than 5.0 cm, so a 5.0 cm implant is LS-2 \
      there). Score an implant of exactly 0.5 cm or 5.0 cm with this in mind.";
 
-/// The map orientation note (`docs/clinical/peritoneal-staging.md` §1, layout [INF]).
+/// The map orientation note (`docs/clinical/peritoneal-staging.md` §1, layout \[INF\]).
 pub const MAP_ORIENTATION_NOTE: &str =
     "Drawn as the patient faces you: the patient's right is on your left.";
 

@@ -87,7 +87,7 @@ impl PciRegion {
         ][usize::from(self.number())]
     }
 
-    /// Whether the number-to-name mapping is verified (9–12) or conventional (0–8, [NV]).
+    /// Whether the number-to-name mapping is verified (9–12) or conventional (0–8, \[NV\]).
     pub fn name_verified(self) -> bool {
         self.number() >= 9
     }
@@ -142,7 +142,7 @@ pub const SMALL_BOWEL_ROW: [PciRegion; 4] = [
     PciRegion::LowerIleum,
 ];
 
-/// The lesion-size score of a region, 0–3 (see [`LESION_SIZE_CONVENTION`]).
+/// The lesion-size score of a region, 0–3 (see [`LESION_SIZE_CONVENTION`](super::LESION_SIZE_CONVENTION)).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

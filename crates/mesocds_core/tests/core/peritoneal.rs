@@ -1,7 +1,6 @@
 //! Peritoneal staging: every PCI band boundary, every T×N×M of the proposed stage against an
 //! oracle written here from shared/clinical-update-2026.md §D (Yan 2011, PMID 21509762) and
 //! shared/clinical-reference.md §4.1–4.3, the PCI from regions, the map layout, and properties.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mesocds_core::peritoneal::{
     ABDOMEN_GRID, CcScore, LABEL, LesionSize, Pci, PciEntry, PciRegion, PeritonealCase,

@@ -2,7 +2,6 @@
 //! from shared/clinical-update-2026.md §C (the NDRS TNM 9 table and the unknown-category rules),
 //! the unknown-category rules one by one, the scope rules, and properties. The oracle never
 //! reads the crate's grid.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mesocds_core::ClinicalTables;
 use mesocds_core::TableError;
@@ -14,8 +13,7 @@ use mesocds_core::vocab::{
 };
 use proptest::prelude::*;
 
-mod ajcc9_support;
-use ajcc9_support::{CAVEAT, picked, run, table9};
+use crate::ajcc9_support::{CAVEAT, picked, run, table9};
 
 // ---------------------------------------------------------------------------------------------
 // The oracle, from clinical-update §C:

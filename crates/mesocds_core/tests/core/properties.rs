@@ -1,9 +1,9 @@
 //! Properties over arbitrary cases and arbitrary case-file text (proptest).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 
 use mesocds_core::Case;
+use mesocds_core::assess;
 use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
 use mesocds_core::case_file::{self, SavedWith};
 use mesocds_core::staging::StageStatus;
@@ -12,13 +12,10 @@ use mesocds_core::vocab::{
     DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, Input, MCategory,
     NCategory, PriorTherapy, Sex, Site, StageGroup, StagingBasis, TCategory, Vocab,
 };
-use mesocds_core::{ClinicalTables, assess};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-fn tables() -> &'static ClinicalTables {
-    ClinicalTables::embedded().expect("embedded tables load")
-}
+use crate::fixtures::tables;
 
 fn vocab<T: Vocab + std::fmt::Debug>() -> impl Strategy<Value = T> {
     select(T::ALL)

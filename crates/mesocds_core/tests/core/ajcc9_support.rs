@@ -1,5 +1,4 @@
 //! Helpers shared by the 9th-edition test files.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use mesocds_core::ClinicalTables;
 use mesocds_core::ajcc9::{Ajcc9Input, Millimetres, Stage9Result, StageTable9, stage9};

@@ -2,11 +2,8 @@
 //! (November 2026, §E) and the decisions page ("Evidence newer than the PDQ"), as documented in
 //! docs/clinical/newer-evidence.md. Expected values are written out by hand from those pages; they
 //! are never read back from the table.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "evidence/loader.rs"]
 mod loader;
-#[path = "evidence/rules.rs"]
 mod rules;
 
 use mesocds_core::evidence::{
@@ -18,11 +15,9 @@ use mesocds_core::vocab::{
     DiseaseStatus, Ecog, Extent, Histology, Input, MCategory, NCategory, Site, StagingBasis,
     TCategory, Vocab as _,
 };
-use mesocds_core::{Case, ClinicalTables, assess};
+use mesocds_core::{Case, assess};
 
-fn tables() -> &'static ClinicalTables {
-    ClinicalTables::embedded().expect("embedded tables load")
-}
+use crate::fixtures::tables;
 
 fn table() -> &'static EvidenceTable {
     EvidenceTable::embedded().expect("embedded evidence table loads")

@@ -168,11 +168,8 @@ fn settings_attachments() {
 #[test]
 fn recurrent_after_systemic_and_unassessable_cases_get_nothing() {
     let mut case = recurrent_no_prior(Site::Pleural);
-    case.therapy.prior_systemic = Some(
-        [mesocds_core::vocab::PriorTherapy::PlatinumPemetrexed]
-            .into_iter()
-            .collect(),
-    );
+    case.therapy.prior_systemic =
+        Some([mesocds_core::vocab::PriorTherapy::PlatinumPemetrexed].into());
     assert!(apply(&case).is_empty());
     assert!(apply(&Case::default()).is_empty());
 }

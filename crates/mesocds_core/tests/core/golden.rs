@@ -28,7 +28,6 @@
 //! ```
 //! Every field of `expect` is required except the lists, which default to empty (and are then
 //! checked to be empty). Unknown fields are errors.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,6 @@
 //! 5 mm, exactly and either side), what partial input decides, and the date of diagnosis and the
 //! edition it selects. Golden cases cite shared/clinical-update-2026.md (§A, §B) or
 //! shared/clinical-decisions.md ("Staging editions").
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 

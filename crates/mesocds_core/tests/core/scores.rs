@@ -2,7 +2,6 @@
 //! out in this file from shared/clinical-decisions.md ("EORTC prognostic score", "CALGB
 //! prognostic index") and shared/clinical-reference.md §1 and §2. The crate's own constants are
 //! never used as the expected values.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mesocds_core::calgb::{self, CalgbGroup, CalgbResult};
 use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};

@@ -1,11 +1,8 @@
 //! 9th-edition staging of whole cases: missing input, the T rule of each basis, disagreements,
 //! scope, the re-staging line. Golden cases cite shared/clinical-update-2026.md (§B, §C) or
 //! shared/clinical-decisions.md; the grid itself is checked cell by cell in `ajcc9.rs`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod ajcc9_support;
-
-use ajcc9_support::{eighth, mm, picked, run};
+use crate::ajcc9_support::{eighth, mm, picked, run};
 use mesocds_core::ajcc9::{MissingInput, Psum, Stage9, StageGroup9};
 use mesocds_core::staging::StageStatus;
 use mesocds_core::vocab::{
