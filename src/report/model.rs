@@ -233,7 +233,7 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
 }
 
 fn eortc_section(e: &EortcResult) -> Section {
-    let lead = match (e.score, e.risk) {
+    let lead = match (e.score(), e.risk()) {
         (Some(score), Some(risk)) => format!(
             "Score {}: {} risk; {}",
             hundredths(score),
@@ -282,7 +282,7 @@ fn calgb_section(c: &CalgbResult) -> Section {
     if !c.path.is_empty() {
         blocks.push(Block::Text(format!(
             "Decision path: {}.",
-            c.path.join(", then ")
+            present::calgb_path(c)
         )));
     }
     blocks.extend(missing_line(&c.missing));

@@ -97,19 +97,38 @@ impl EortcFactor {
     }
 }
 
+/// A complete EORTC score and the risk group it falls in: the risk exists only with a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EortcScore {
+    /// The score in hundredths (127 is 1.27).
+    pub hundredths: u16,
+    /// The risk group of that score.
+    pub risk: EortcRisk,
+}
+
 /// The EORTC result: a score only when every input is entered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EortcResult {
-    /// The score in hundredths (127 is 1.27); `None` when an input is missing.
-    pub score: Option<u16>,
-    /// The risk group; `None` when an input is missing.
-    pub risk: Option<EortcRisk>,
+    /// The score with its risk group; `None` when an input is missing.
+    pub scored: Option<EortcScore>,
     /// Each entered factor and its contribution.
     pub factors: Vec<EortcFactor>,
     /// Inputs not entered.
     pub missing: Vec<Input>,
     /// Notes from the decisions page that apply.
     pub notes: Vec<String>,
+}
+
+impl EortcResult {
+    /// The score in hundredths (127 is 1.27); `None` when an input is missing.
+    pub fn score(&self) -> Option<u16> {
+        self.scored.map(|s| s.hundredths)
+    }
+
+    /// The risk group; `None` when an input is missing.
+    pub fn risk(&self) -> Option<EortcRisk> {
+        self.scored.map(|s| s.risk)
+    }
 }
 
 /// Hundredths as a decimal with two places: 127 → "1.27".
@@ -245,8 +264,7 @@ pub fn eortc(case: &Case) -> EortcResult {
         );
         missing.sort();
         return EortcResult {
-            score: None,
-            risk: None,
+            scored: None,
             factors,
             missing,
             notes,
@@ -259,8 +277,10 @@ pub fn eortc(case: &Case) -> EortcResult {
         EortcRisk::High
     };
     EortcResult {
-        score: Some(score),
-        risk: Some(risk),
+        scored: Some(EortcScore {
+            hundredths: score,
+            risk,
+        }),
         factors,
         missing,
         notes,

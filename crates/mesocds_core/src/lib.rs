@@ -37,7 +37,7 @@
 //! let assessment = assess(&case, tables);
 //! assert_eq!(assessment.stage.group().map(|g| g.to_string()), Some("IIIA".to_owned()));
 //! // Nothing about the EORTC inputs was entered, so there is no score, and it says why.
-//! assert!(assessment.eortc.score.is_none());
+//! assert!(assessment.eortc.scored.is_none());
 //! assert!(!assessment.eortc.missing.is_empty());
 //! ```
 

@@ -180,10 +180,10 @@ fn check(g: &GoldenCase, a: &Assessment<'_>) -> Vec<String> {
     eq(
         &mut errors,
         "eortc_score",
-        &format!("{:?}", a.eortc.score),
+        &format!("{:?}", a.eortc.score()),
         &format!("{:?}", e.eortc_score),
     );
-    let risk = a.eortc.risk.map(|r| match r {
+    let risk = a.eortc.risk().map(|r| match r {
         EortcRisk::Low => Risk::Low,
         EortcRisk::High => Risk::High,
     });

@@ -220,9 +220,9 @@ proptest! {
             prop_assert!(case.staging.t != Some(TCategory::T4));
         }
         // EORTC: a score exactly when nothing is missing, within 0..=2.94.
-        prop_assert_eq!(a.eortc.score.is_some(), a.eortc.missing.is_empty());
-        prop_assert_eq!(a.eortc.score.is_some(), a.eortc.risk.is_some());
-        if let Some(s) = a.eortc.score {
+        prop_assert_eq!(a.eortc.score().is_some(), a.eortc.missing.is_empty());
+        prop_assert_eq!(a.eortc.score().is_some(), a.eortc.risk().is_some());
+        if let Some(s) = a.eortc.score() {
             prop_assert!(s <= 294);
         }
         // CALGB: a group never comes with missing input.

@@ -878,7 +878,7 @@ fn assessment_text(a: &Assessment<'_>) -> Vec<String> {
     out.extend(a.eortc.notes.iter().cloned());
     out.extend(a.eortc.factors.iter().map(|f| f.describe()));
     out.extend(a.calgb.notes.iter().cloned());
-    out.extend(a.calgb.path.iter().cloned());
+    out.extend(a.calgb.path.iter().map(ToString::to_string));
     out.extend(a.treatment.notes.iter().cloned());
     for o in &a.treatment.options {
         out.extend(o.caveats.iter().map(|c| c.text.clone()));
