@@ -51,11 +51,13 @@ pub mod evidence;
 pub mod measure;
 pub mod peritoneal;
 pub mod staging;
+pub mod table_problem;
 pub mod tables;
 pub mod treatment;
 pub mod vocab;
 
 pub use case::Case;
+pub use table_problem::TableProblem;
 pub use tables::{ClinicalTables, TableError};
 
 use calgb::CalgbResult;

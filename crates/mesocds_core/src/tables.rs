@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::staging::{FindingsTable, StageTable, validate_findings, validate_stage_table};
+use crate::table_problem::TableProblem;
 use crate::treatment::{TreatmentCatalogue, validate};
 
 /// Stage grid source text.
@@ -65,12 +66,12 @@ pub enum TableError {
         supported: u32,
     },
     /// The table parsed but is not valid.
-    #[error("clinical table {table}: {message}")]
+    #[error("clinical table {table}: {problem}")]
     Invalid {
         /// Which table.
         table: &'static str,
-        /// What was wrong.
-        message: String,
+        /// What is wrong.
+        problem: TableProblem,
     },
 }
 
@@ -119,21 +120,21 @@ impl ClinicalTables {
         const TREATMENTS: &str = "pdq_treatment_options.ron";
         let stage: StageTable = parse(STAGE, stage)?;
         check_format(STAGE, stage.format)?;
-        validate_stage_table(&stage).map_err(|message| TableError::Invalid {
+        validate_stage_table(&stage).map_err(|problem| TableError::Invalid {
             table: STAGE,
-            message,
+            problem,
         })?;
         let findings: FindingsTable = parse(FINDINGS, findings)?;
         check_format(FINDINGS, findings.format)?;
-        validate_findings(&findings).map_err(|message| TableError::Invalid {
+        validate_findings(&findings).map_err(|problem| TableError::Invalid {
             table: FINDINGS,
-            message,
+            problem,
         })?;
         let treatments: TreatmentCatalogue = parse(TREATMENTS, treatments)?;
         check_format(TREATMENTS, treatments.format)?;
-        validate(&treatments).map_err(|message| TableError::Invalid {
+        validate(&treatments).map_err(|problem| TableError::Invalid {
             table: TREATMENTS,
-            message,
+            problem,
         })?;
         Ok(Self {
             stage,
@@ -203,7 +204,9 @@ mod tests {
             err,
             TableError::Invalid {
                 table: "ajcc8_pleural_stage_groups.ron",
-                message: "missing cell T3 N1 M0".to_owned()
+                problem: TableProblem::MissingCell {
+                    cell: "T3 N1 M0".to_owned()
+                }
             }
         );
     }
@@ -217,7 +220,7 @@ mod tests {
         );
         let err = ClinicalTables::from_ron(&bad, FINDINGS_TABLE_RON, TREATMENTS_RON).unwrap_err();
         assert!(
-            matches!(err, TableError::Invalid { ref message, .. } if message.contains("duplicate cell T3 N1 M0")),
+            matches!(err, TableError::Invalid { problem: TableProblem::DuplicateCell { ref cell }, .. } if cell == "T3 N1 M0"),
             "{err}"
         );
     }
@@ -271,7 +274,7 @@ mod tests {
         let bad = TREATMENTS_RON.replacen("option_months: 18.1", "option_months: 19.1", 1);
         let err = ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &bad).unwrap_err();
         assert!(
-            matches!(err, TableError::Invalid { ref message, .. } if message.contains("19.1")),
+            matches!(err, TableError::Invalid { problem: TableProblem::MedianNotInOutcomes { ref months, .. }, .. } if months == "19.1"),
             "{err}"
         );
     }
@@ -282,7 +285,10 @@ mod tests {
             TREATMENTS_RON.replacen("id: \"vinorelbine\"", "id: \"nivolumab_ipilimumab\"", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &dup_id),
-            Err(TableError::Invalid { .. })
+            Err(TableError::Invalid {
+                problem: TableProblem::DuplicateOption { .. },
+                ..
+            })
         ));
         let wrong_ci = TREATMENTS_RON.replacen(
             "ci_level_percent: Some(96.6)",
@@ -291,7 +297,7 @@ mod tests {
         );
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &wrong_ci),
-            Err(TableError::Invalid { ref message, .. }) if message.contains("95% CI")
+            Err(TableError::Invalid { problem: TableProblem::CiLevelNotWritten { ref level, .. }, .. }) if level == "95"
         ));
         let unknown_setting =
             TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [Remission]", 1);
@@ -303,7 +309,12 @@ mod tests {
             TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [RecurrentAny]", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &no_local),
-            Err(TableError::Invalid { ref message, .. }) if message.contains("LocalRecurrence")
+            Err(TableError::Invalid {
+                problem: TableProblem::SettingWithoutOption {
+                    setting: crate::treatment::Setting::LocalRecurrence
+                },
+                ..
+            })
         ));
     }
 }

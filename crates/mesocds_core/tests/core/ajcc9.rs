@@ -286,7 +286,8 @@ fn table_validation_rejects_bad_grids() {
         let bad = STAGE_TABLE_9_RON.replacen(from, to, 1);
         assert_ne!(bad, STAGE_TABLE_9_RON, "{from}");
         match StageTable9::from_ron(&bad) {
-            Err(TableError::Invalid { message, .. }) => {
+            Err(TableError::Invalid { problem, .. }) => {
+                let message = problem.to_string();
                 assert!(message.contains(expect), "{message}");
             }
             other => panic!("{from}: {other:?}"),
