@@ -284,10 +284,14 @@ fn stage_i_diffuse_pdf_puts_mars2_on_each_surgical_option_and_in_its_panel() {
         "Concerns the listed PDQ option: Extrapleural pneumonectomy",
         "Reference: Lim E et al., Lancet Respir Med 2024;12(6):457-466. PMID 38740044.",
         "Guideline changes",
-        "newer evidence release 1 (2026-11-24)",
     ] {
         assert!(section.contains(want), "{want:?} not in {section}");
     }
+    let release = ClinicalTables::embedded()
+        .unwrap()
+        .evidence
+        .content_version();
+    assert!(section.contains(&release), "{release} not in {section}");
     // The guideline footer is listed once.
     assert_eq!(pdf.matches("NCCN v1.2025").count(), 1);
     assert_eq!(pdf.matches("Kindler HL et al.").count(), 1);

@@ -120,6 +120,10 @@ fn stage_iiia_panel_lists_first_line_entries_and_colours_only_negative_ones() {
          it.",
     );
     let warn = warn(&h);
+    // Within the trial's performance-status limit: said, not drawn as a warning.
+    let within = colors_of(&h, "• IND227 / KEYNOTE-483 enrolled performance status 0–1");
+    assert_eq!(within.len(), 1);
+    assert_ne!(within[0], warn);
     let benefit = colors_of(&h, "Overall: benefit.");
     assert_eq!(benefit.len(), 2, "IND227 and the CheckMate 743 update");
     assert!(benefit.iter().all(|c| *c != warn));

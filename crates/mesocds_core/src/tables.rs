@@ -242,10 +242,14 @@ mod tests {
             EVIDENCE_RON,
         )
         .unwrap();
+        // (The release and date themselves are checked in the core's evidence tests.)
         assert_eq!(
             ok.content_version(),
-            "NCI PDQ Malignant Mesothelioma Treatment (HP), updated 05/12/2025; AJCC 8th edition \
-             (pleural); content release 2; newer evidence release 1 (2026-11-24)"
+            format!(
+                "{CONTENT_SOURCE}; AJCC 8th edition (pleural); content release {CONTENT_RELEASE}; \
+                 newer evidence release {} ({})",
+                ok.evidence.release, ok.evidence.date
+            )
         );
     }
 

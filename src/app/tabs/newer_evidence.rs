@@ -8,7 +8,7 @@
 //! (docs/clinical/newer-evidence.md).
 
 use egui::{Color32, RichText, Stroke, Ui};
-use mesocds_core::evidence::{AppliedEvidence, Direction, EvidenceTable};
+use mesocds_core::evidence::{AppliedEvidence, Caveat, Direction, EvidenceTable};
 
 use super::ViewCtx;
 use crate::app::widgets::missing_ui;
@@ -38,7 +38,7 @@ fn entry_ui(ui: &mut Ui, index: usize, a: &AppliedEvidence<'_>) {
             .size(15.0)
             .color(ACCENT),
     );
-    ui.label(RichText::new(e.design_line()).small());
+    ui.label(e.design_line());
     ui.label(
         RichText::new(e.direction_line())
             .strong()
@@ -61,10 +61,13 @@ fn entry_ui(ui: &mut Ui, index: usize, a: &AppliedEvidence<'_>) {
         ui.label(format!("• {}", r.text()));
     }
     for c in &a.caveats {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            format!("• {}", c.text(&e.trial)),
-        );
+        // A qualification is a warning, except a performance status within the trial's limit.
+        let color = if matches!(c, Caveat::EcogWithin(..)) {
+            ui.visuals().text_color()
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        ui.colored_label(color, format!("• {}", c.text(&e.trial)));
     }
     missing_ui(ui, &a.missing);
     ui.label(
@@ -82,7 +85,7 @@ fn footer_ui(ui: &mut Ui, table: &EvidenceTable) {
     ui.separator();
     ui.label(RichText::new("Guideline changes").strong());
     for line in footer {
-        ui.label(RichText::new(format!("• {line}")).small());
+        ui.label(format!("• {line}"));
     }
 }
 

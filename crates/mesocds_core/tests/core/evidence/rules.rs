@@ -345,7 +345,7 @@ fn assess_carries_the_applied_evidence_and_its_release() {
     assert!(
         a.provenance
             .content
-            .ends_with("; newer evidence release 1 (2026-11-24)"),
+            .ends_with(&format!("; {}", table().content_version())),
         "{}",
         a.provenance.content
     );
