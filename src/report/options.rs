@@ -9,8 +9,10 @@
 
 use std::fmt::Write as _;
 
+use mesocds_core::evidence::AppliedEvidence;
 use mesocds_core::treatment::{CaveatKind, TreatmentOption, TreatmentResult};
 
+use super::evidence::pointer_block;
 use super::model::{Block, Section, missing_line, notes};
 
 pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
@@ -22,7 +24,13 @@ pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
     }
 }
 
-pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section {
+/// The PDQ options section; `evidence` adds a one-line pointer on each option a newer trial
+/// concerns (the entries themselves are in their own section, [`super::evidence`]).
+pub(super) fn treatment_section(
+    t: &TreatmentResult<'_>,
+    evidence: &[AppliedEvidence<'_>],
+    refs: &mut Vec<String>,
+) -> Section {
     let mut blocks = Vec::new();
     if t.settings.is_empty() {
         blocks.push(Block::Lead("No options listed".to_owned()));
@@ -93,6 +101,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
         if !mine.is_empty() {
             blocks.push(Block::Bullets(mine));
         }
+        blocks.extend(pointer_block(evidence, &opt.id));
     }
     if !general.is_empty() {
         blocks.push(Block::Subheading("Caveats for every patient".to_owned()));

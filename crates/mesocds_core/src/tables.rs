@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use crate::evidence::{EVIDENCE_RON, EvidenceError, EvidenceTable};
 use crate::staging::{FindingsTable, StageTable, validate_findings, validate_stage_table};
 use crate::table_problem::TableProblem;
 use crate::treatment::{TreatmentCatalogue, validate};
@@ -73,6 +74,10 @@ pub enum TableError {
         /// What is wrong.
         problem: TableProblem,
     },
+    /// The newer-evidence table (`newer_evidence.ron`) did not load: its own error, with the
+    /// line and column or the entry at fault.
+    #[error("clinical table {0}")]
+    Evidence(Box<EvidenceError>),
 }
 
 /// All clinical tables, loaded and validated.
@@ -84,6 +89,9 @@ pub struct ClinicalTables {
     pub findings: FindingsTable,
     /// PDQ treatment options.
     pub treatments: TreatmentCatalogue,
+    /// Evidence newer than the PDQ version used, kept apart from the PDQ options
+    /// (docs/clinical/newer-evidence.md).
+    pub evidence: EvidenceTable,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(table: &'static str, text: &str) -> Result<T, TableError> {
@@ -110,11 +118,27 @@ fn check_format(table: &'static str, found: u32) -> Result<(), TableError> {
 }
 
 impl ClinicalTables {
-    /// Parses and validates the three tables from their RON text.
+    /// Parses and validates the three PDQ-based tables from their RON text, with the embedded
+    /// newer-evidence table ([`EVIDENCE_RON`]); [`Self::from_ron_with_evidence`] takes that one too.
     ///
     /// # Errors
     /// [`TableError`] naming the table and, for parse errors, the line and column.
     pub fn from_ron(stage: &str, findings: &str, treatments: &str) -> Result<Self, TableError> {
+        Self::from_ron_with_evidence(stage, findings, treatments, EVIDENCE_RON)
+    }
+
+    /// Parses and validates all four tables from their RON text. The evidence table is loaded
+    /// strictly like the others, after the treatment catalogue its option ids are checked against.
+    ///
+    /// # Errors
+    /// [`TableError`] naming the table and, for parse errors, the line and column; a fault in the
+    /// evidence table is [`TableError::Evidence`], naming the entry.
+    pub fn from_ron_with_evidence(
+        stage: &str,
+        findings: &str,
+        treatments: &str,
+        evidence: &str,
+    ) -> Result<Self, TableError> {
         const STAGE: &str = "ajcc8_pleural_stage_groups.ron";
         const FINDINGS: &str = "ajcc8_pleural_findings.ron";
         const TREATMENTS: &str = "pdq_treatment_options.ron";
@@ -136,10 +160,13 @@ impl ClinicalTables {
             table: TREATMENTS,
             problem,
         })?;
+        let evidence = EvidenceTable::from_ron(evidence, &treatments)
+            .map_err(|e| TableError::Evidence(Box::new(e)))?;
         Ok(Self {
             stage,
             findings,
             treatments,
+            evidence,
         })
     }
 
@@ -155,11 +182,13 @@ impl ClinicalTables {
             .map_err(Clone::clone)
     }
 
-    /// The content version: source document and date, content release and staging edition.
+    /// The content version: source document and date, content release, staging edition, and the
+    /// newer-evidence release and date.
     pub fn content_version(&self) -> String {
         format!(
-            "{CONTENT_SOURCE}; {} (pleural); content release {CONTENT_RELEASE}",
-            self.stage.edition
+            "{CONTENT_SOURCE}; {} (pleural); content release {CONTENT_RELEASE}; {}",
+            self.stage.edition,
+            self.evidence.content_version()
         )
     }
 }
@@ -172,6 +201,57 @@ mod tests {
     fn embedded_tables_are_valid() {
         let tables = ClinicalTables::embedded();
         assert!(tables.is_ok(), "{tables:?}");
+    }
+
+    #[test]
+    fn a_failing_evidence_table_fails_the_load() {
+        // A parse error (unknown field), with its position.
+        let bad = EVIDENCE_RON.replacen("summary:", "sumary:", 1);
+        let err = ClinicalTables::from_ron_with_evidence(
+            STAGE_TABLE_RON,
+            FINDINGS_TABLE_RON,
+            TREATMENTS_RON,
+            &bad,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, TableError::Evidence(e) if matches!(**e, EvidenceError::Parse { .. })),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("newer_evidence.ron: line"),
+            "{err}"
+        );
+        // A validation error (an option id not in the PDQ catalogue), naming the entry.
+        let bad = EVIDENCE_RON.replacen("\"maintenance_gemcitabine\"", "\"no_such_option\"", 1);
+        let err = ClinicalTables::from_ron_with_evidence(
+            STAGE_TABLE_RON,
+            FINDINGS_TABLE_RON,
+            TREATMENTS_RON,
+            &bad,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, TableError::Evidence(e) if matches!(**e, EvidenceError::Entry { ref entry, .. } if entry == "denim")),
+            "{err:?}"
+        );
+        // The embedded text loads, and its release is in the content version.
+        let ok = ClinicalTables::from_ron_with_evidence(
+            STAGE_TABLE_RON,
+            FINDINGS_TABLE_RON,
+            TREATMENTS_RON,
+            EVIDENCE_RON,
+        )
+        .unwrap();
+        // (The release and date themselves are checked in the core's evidence tests.)
+        assert_eq!(
+            ok.content_version(),
+            format!(
+                "{CONTENT_SOURCE}; AJCC 8th edition (pleural); content release {CONTENT_RELEASE}; \
+                 newer evidence release {} ({})",
+                ok.evidence.release, ok.evidence.date
+            )
+        );
     }
 
     #[test]

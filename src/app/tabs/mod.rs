@@ -5,6 +5,7 @@
 //! report is in [`crate::present`]).
 
 mod case;
+pub mod newer_evidence;
 mod prognosis;
 mod report;
 mod staging;
