@@ -24,3 +24,7 @@ mod json;
 
 // Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
 mod packaging;
+
+// The tabs (issues 8 and 10, app side): treatment groups and exclusions, survival chart, staging
+// scope and warnings, "still missing" navigation, keyboard scrolling, frames per tab switch.
+mod ui_tabs;
