@@ -9,11 +9,15 @@ use std::path::PathBuf;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use mesocds::app::services::Recovery;
 use mesocds::app::tabs::Tab;
 use mesocds::app::{MesoApp, Services};
 use mesocds_core::Case;
+use mesocds_core::staging::Category;
+use mesocds_core::vocab::{
+    DiseaseStatus, Ecog, Extent, Finding, MCategory, NCategory, PriorTherapy, Site, TCategory,
+};
 
 #[path = "support/harness.rs"]
 mod support;
@@ -88,4 +92,410 @@ fn a_tab_switch_settles_in_a_few_frames() {
         all.extend(frames);
     }
     assert!(all.iter().all(|f| *f <= 4), "{all:?}");
+}
+
+fn pleural(extent: Extent) -> Case {
+    let mut c = Case::default();
+    c.disease.site = Some(Site::Pleural);
+    c.disease.extent = Some(extent);
+    c
+}
+
+fn tab(h: &mut Harness<'_, MesoApp>, tab: Tab) {
+    h.get_by_role_and_label(Role::Button, tab.label()).click();
+    h.run();
+}
+
+/// The top of the first node whose label contains `label_contains`.
+fn top(h: &Harness<'_, MesoApp>, label_contains: &str) -> f32 {
+    h.query_all_by_label_contains(label_contains)
+        .next()
+        .unwrap_or_else(|| panic!("no label containing {label_contains:?}"))
+        .rect()
+        .top()
+}
+
+const WIDE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+const DT: f32 = 0.25;
+
+// ---- Treatment options (issue 8) ----
+
+#[test]
+fn peritoneal_options_sit_under_their_setting_headings() {
+    let mut c = Case::default();
+    c.disease.site = Some(Site::Peritoneal);
+    c.disease.extent = Some(Extent::Diffuse);
+    c.disease.status = Some(DiseaseStatus::New);
+    c.patient.ecog = Some(Ecog::Ecog1);
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Treatment);
+    let peritoneal = top(
+        &h,
+        "Setting: Peritoneal mesothelioma: the PDQ's peritoneal options",
+    );
+    let pleural_trials = top(
+        &h,
+        "Setting: Peritoneal mesothelioma: regimens tested in pleural",
+    );
+    let crs = top(&h, "1. Cytoreductive surgery and hyperthermic");
+    let nivo_ipi = top(&h, "5. Nivolumab plus ipilimumab");
+    // The PDQ's peritoneal options under their heading, the pleural-trial regimens under theirs.
+    assert!(
+        peritoneal < crs && crs < pleural_trials,
+        "{peritoneal} {crs} {pleural_trials}"
+    );
+    assert!(pleural_trials < nivo_ipi, "{pleural_trials} {nivo_ipi}");
+}
+
+fn recurrent_after_platinum_pemetrexed() -> Case {
+    let mut c = pleural(Extent::Diffuse);
+    c.disease.status = Some(DiseaseStatus::DistantRecurrence);
+    c.therapy.prior_systemic = Some([PriorTherapy::PlatinumPemetrexed].into());
+    c.patient.ecog = Some(Ecog::Ecog1);
+    c
+}
+
+#[test]
+fn excluded_options_are_a_collapsed_group_with_their_reasons() {
+    let (mut h, _d) = app(WIDE, DT, Some(&recurrent_after_platinum_pemetrexed()));
+    tab(&mut h, Tab::Treatment);
+    // Collapsed by default: the reason is not shown until the user opens the group.
+    assert!(
+        h.query_by_label_contains("Prior pemetrexed recorded")
+            .is_none()
+    );
+    h.get_by_label_contains("Not for this patient (1)")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("Not for this patient (1)").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Prior pemetrexed recorded")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("did not include pemetrexed")
+            .is_some()
+    );
+    // Never in the main list.
+    assert!(h.query_by_label_contains(". Pemetrexed").is_none());
+}
+
+#[test]
+fn every_outcome_shows_its_direction_and_every_note() {
+    let (mut h, _d) = app(WIDE, DT, Some(&recurrent_after_platinum_pemetrexed()));
+    tab(&mut h, Tab::Treatment);
+    // Vinorelbine: a positive primary end point, a non-significant overall survival, a
+    // descriptive response rate, and the PDQ's note on its limited clinical impact.
+    for text in [
+        "Progression-free survival (primary): median 4.2 vs 2.8 months",
+        "Overall survival: median 9.3 vs 9.1 months; no significant difference (not significant).",
+        "Objective response: 3% vs 2% (descriptive, no comparison).",
+        "Note: The clinical impact of vinorelbine monotherapy is limited",
+    ] {
+        assert!(h.query_by_label_contains(text).is_some(), "{text}");
+    }
+    assert!(
+        h.query_by_label_contains("P < .001 (favours the option).")
+            .is_some(),
+        "the direction of a positive result is written too"
+    );
+}
+
+#[test]
+fn a_clinical_trial_option_says_so_as_its_status() {
+    let mut c = pleural(Extent::Diffuse);
+    c.disease.status = Some(DiseaseStatus::New);
+    c.staging.t = Some(TCategory::T1);
+    c.staging.n = Some(NCategory::N0);
+    c.staging.m = Some(MCategory::M0);
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Treatment);
+    assert!(h.query_by_label_contains("Clinical trials").is_some());
+    assert!(h.query_by_label("clinical trial").is_some());
+}
+
+#[test]
+fn the_level_of_evidence_explains_its_code_on_hover() {
+    let (mut h, _d) = app(WIDE, DT, Some(&example()));
+    tab(&mut h, Tab::Treatment);
+    let note = &mesocds_core::ClinicalTables::embedded()
+        .unwrap()
+        .treatments
+        .levels_note;
+    assert!(h.query_by_label(note).is_none());
+    h.query_all_by_label("level of evidence A1")
+        .next()
+        .expect("a level label")
+        .hover();
+    h.run();
+    assert!(h.query_by_label(note).is_some(), "tooltip: {note}");
+}
+
+// ---- Survival chart (issue 8 item 11, issue 10) ----
+
+#[test]
+fn the_chart_names_each_regimen_and_says_what_each_difference_means() {
+    let (mut h, _d) = app(WIDE, DT, Some(&example()));
+    tab(&mut h, Tab::Treatment);
+    // PrE0505 against a historical control, NVALT19 without a significant difference: each is
+    // labelled as such next to its bars, never drawn like a benefit.
+    assert!(
+        h.query_by_label_contains(
+            "20.4 months vs historical control 12.1 months: historical control, not randomized"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains(": no significant difference")
+            .is_some(),
+        "NVALT19"
+    );
+    assert!(
+        h.query_all_by_label_contains("months: significant difference (randomized)")
+            .count()
+            >= 2
+    );
+    // The regimen names label the rows (they were only in a legend drawn over the bars).
+    let chart_top = top(&h, "Median overall survival (months)");
+    let first_card = top(&h, "1. Nivolumab plus ipilimumab");
+    let names: Vec<f32> = h
+        .query_all_by_label("Durvalumab with platinum plus pemetrexed")
+        .map(|n| n.rect().top())
+        .collect();
+    assert!(
+        names.iter().any(|y| *y > chart_top && *y < first_card),
+        "{names:?} between {chart_top} and {first_card}"
+    );
+}
+
+// ---- Staging (issues 8 and 10) ----
+
+#[test]
+fn a_solitary_extent_contradicted_by_the_findings_is_shown_first() {
+    let mut c = pleural(Extent::Solitary);
+    c.staging.t = Some(TCategory::T1);
+    c.staging.n = Some(NCategory::N2);
+    c.staging.m = Some(MCategory::M0);
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Staging);
+    let warning =
+        h.get_by_label_contains("Warning: The extent \"solitary\" contradicts the findings (N2)");
+    let y = warning.rect().top();
+    assert!(y < top(&h, "Categories"), "above the inputs");
+    assert!(y < top(&h, "Stage I"), "above the stage");
+}
+
+#[test]
+fn a_non_pleural_site_shows_no_pleural_staging() {
+    let mut c = Case::default();
+    c.disease.site = Some(Site::Peritoneal);
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Staging);
+    assert!(h.query_by_label("No AJCC stage").is_some());
+    assert!(
+        h.query_by_label_contains("Peritoneal mesothelioma has no AJCC stage")
+            .is_some()
+    );
+    for absent in [
+        "T category",
+        "Categories",
+        "T×N grid",
+        "Missing:",
+        "Stage groups for",
+    ] {
+        assert!(h.query_by_label_contains(absent).is_none(), "{absent}");
+    }
+    assert!(
+        h.query_by_role(Role::CheckBox).is_none(),
+        "no pleural findings"
+    );
+}
+
+#[test]
+fn the_grid_legend_is_right_for_t4_nx() {
+    let mut c = pleural(Extent::Diffuse);
+    c.staging.t = Some(TCategory::T4);
+    c.staging.n = Some(NCategory::NX);
+    c.staging.m = Some(MCategory::M0);
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Staging);
+    assert!(h.query_by_label("Stage IIIB").is_some());
+    // The legend said NX never has a group; T4 NX M0 is IIIB.
+    assert!(h.query_by_label_contains("(TX, T0 or NX)").is_none());
+    assert!(
+        h.query_by_label("–: no stage group can be assigned (TX; T0; T1, T2, T3 with NX).")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_pickers_show_the_definition_of_the_chosen_category() {
+    let mut c = pleural(Extent::Diffuse);
+    c.staging.n = Some(NCategory::N2);
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Staging);
+    let tables = mesocds_core::ClinicalTables::embedded().unwrap();
+    let n2 = tables
+        .findings
+        .category_text(Category::N(NCategory::N2))
+        .unwrap();
+    assert!(h.query_by_label(n2).is_some(), "{n2}");
+}
+
+#[test]
+fn contradictory_findings_are_warnings() {
+    let mut c = pleural(Extent::Diffuse);
+    c.staging.findings = [Finding::NoDistantMetastasis, Finding::DistantMetastasis].into();
+    let (mut h, _d) = app(WIDE, DT, Some(&c));
+    tab(&mut h, Tab::Staging);
+    assert!(
+        h.query_by_label_contains("Warning: Contradictory findings:")
+            .is_some()
+    );
+}
+
+#[test]
+fn no_question_marks_stand_for_missing_values() {
+    let (mut h, _d) = app(WIDE, DT, None);
+    for t in Tab::ALL {
+        tab(&mut h, t);
+        let marks: Vec<String> = h
+            .query_all_by_label_contains("?")
+            .filter_map(|n| n.accesskit_node().label())
+            .filter(|l| l.contains("? ") || l.ends_with(" ?") || l == "?" || l.contains("c?"))
+            .collect();
+        assert!(marks.is_empty(), "{t}: {marks:?}");
+    }
+    tab(&mut h, Tab::Staging);
+    assert!(
+        h.query_by_label_contains("T not entered N not entered M not entered")
+            .is_some()
+    );
+}
+
+// ---- Layout at 1024×700, 150% zoom (issue 10) ----
+
+#[test]
+fn the_staging_tab_stacks_when_narrow() {
+    let (mut h, _d) = app(egui::vec2(1024.0, 700.0), DT, Some(&example()));
+    h.ctx.set_zoom_factor(1.5);
+    h.run();
+    tab(&mut h, Tab::Staging);
+    let width = h.ctx.content_rect().width();
+    let stage = h.get_by_label("Stage IIIA").rect();
+    let combo = h.get_by_role_and_label(Role::ComboBox, "T category").rect();
+    assert!(stage.bottom() < combo.top(), "the stage above the inputs");
+    assert!(combo.right() <= width, "{combo:?} within {width}");
+    // The findings are reachable in the same column, by scrolling.
+    let spine = h
+        .get_by_label("Direct extension of the tumor into the spine")
+        .rect();
+    assert!(spine.right() <= width && spine.left() >= 0.0, "{spine:?}");
+}
+
+#[test]
+fn a_validation_message_does_not_move_the_fields_below() {
+    let (mut h, _d) = app(WIDE, DT, None);
+    let before = h
+        .get_by_role_and_label(Role::TextInput, "Hemoglobin")
+        .rect();
+    h.get_by_role_and_label(Role::TextInput, "WBC").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "WBC")
+        .type_text("9.1x");
+    h.run();
+    let message = h.get_by_label_contains("is not a number").rect();
+    let wbc = h.get_by_role_and_label(Role::TextInput, "WBC").rect();
+    println!("wbc {wbc:?} message {message:?} hb before {before:?}");
+    let after = h
+        .get_by_role_and_label(Role::TextInput, "Hemoglobin")
+        .rect();
+    assert_eq!(before, after);
+}
+
+// ---- "Still missing" takes the user to the field (issue 10) ----
+
+#[test]
+fn a_missing_input_link_opens_its_tab_and_focuses_its_field() {
+    let (mut h, _d) = app(WIDE, DT, Some(&pleural(Extent::Diffuse)));
+    h.get_by_role_and_label(Role::Link, "M category").click();
+    h.run();
+    assert_eq!(h.state().prefs().tab, Tab::Staging);
+    assert!(
+        h.get_by_role_and_label(Role::ComboBox, "M category")
+            .is_focused()
+    );
+    tab(&mut h, Tab::Case);
+    h.get_by_role_and_label(Role::Link, "Hemoglobin").click();
+    h.run();
+    assert_eq!(h.state().prefs().tab, Tab::Case);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Hemoglobin")
+            .is_focused()
+    );
+}
+
+// ---- Scrolling (issue 10) ----
+
+#[test]
+fn page_down_and_arrows_scroll_the_tab() {
+    let (mut h, _d) = app(WIDE, DT, Some(&example()));
+    tab(&mut h, Tab::Treatment);
+    let start = top(&h, "Median overall survival (months)");
+    h.key_press(Key::PageDown);
+    h.run();
+    let paged = top(&h, "Median overall survival (months)");
+    assert!(paged < start - 300.0, "{start} -> {paged}");
+    h.key_press(Key::ArrowUp);
+    h.run();
+    let up = top(&h, "Median overall survival (months)");
+    assert!(up > paged, "{paged} -> {up}");
+    h.key_press(Key::PageUp);
+    h.key_press(Key::PageUp);
+    h.run();
+    assert_eq!(top(&h, "Median overall survival (months)"), start);
+}
+
+#[test]
+fn each_tab_keeps_its_own_scroll_position() {
+    let (mut h, _d) = app(egui::vec2(1024.0, 700.0), DT, Some(&example()));
+    let case_top = top(&h, "Patient");
+    tab(&mut h, Tab::Treatment);
+    let chart = top(&h, "Median overall survival (months)");
+    // Scroll Treatment options down with the mouse wheel.
+    h.hover_at(egui::pos2(500.0, 400.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -600.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let scrolled = top(&h, "Median overall survival (months)");
+    assert!(scrolled < chart - 100.0, "{chart} -> {scrolled}");
+    tab(&mut h, Tab::Case);
+    assert_eq!(
+        top(&h, "Patient"),
+        case_top,
+        "the Case tab opens where it was"
+    );
+    tab(&mut h, Tab::Treatment);
+    assert_eq!(top(&h, "Median overall survival (months)"), scrolled);
+}
+
+#[test]
+fn reduce_motion_turns_animations_off_and_is_kept() {
+    let (mut h, _d) = app(WIDE, DT, None);
+    h.ctx
+        .all_styles_mut(|s| s.animation_time = egui::Style::default().animation_time);
+    let ctx = h.ctx.clone();
+    h.state_mut().set_reduce_motion(&ctx, true);
+    h.run();
+    assert_eq!(h.ctx.global_style().animation_time, 0.0);
+    assert!(h.state().prefs().reduce_motion);
+    h.state_mut().set_reduce_motion(&ctx, false);
+    h.run();
+    assert!(h.ctx.global_style().animation_time > 0.0);
 }

@@ -197,9 +197,13 @@ impl eframe::App for MesoApp {
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar_ui(ui, &mut commands);
             self.tab_bar_ui(ui);
-            self.first_run_ui(ui, &mut commands);
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            // The welcome line sits at the bottom: when it goes away on the first keystroke, the
+            // fields above stay where they are (at the top it moved them under the pointer).
+            self.first_run_ui(ui, &mut commands);
+            self.status_ui(ui);
+        });
         let doc = &mut self.doc;
         match self.prefs.tab {
             Tab::Case => {

@@ -89,22 +89,14 @@ pub fn number_field_ui<T>(
             Some(message)
         }
     };
-    // One reserved line: the message, or the same height left empty.
-    let height = ui.text_style_height(&egui::TextStyle::Body);
-    match message {
-        Some(m) => {
-            ui.add(
-                egui::Label::new(
-                    RichText::new(format!("Warning: {m} Not used."))
-                        .color(ui.visuals().error_fg_color),
-                )
-                .truncate(),
-            )
-            .on_hover_text(m);
-        }
-        None => {
-            ui.allocate_space(egui::vec2(1.0, height));
-        }
+    // One reserved line: the message, or a blank label of the same height.
+    let text = message
+        .as_ref()
+        .map_or_else(|| " ".to_owned(), |m| format!("Warning: {m} Not used."));
+    let line =
+        ui.add(egui::Label::new(RichText::new(text).color(ui.visuals().error_fg_color)).truncate());
+    if let Some(m) = message {
+        line.on_hover_text(m);
     }
 }
 
@@ -135,7 +127,7 @@ pub fn warnings_ui(ui: &mut Ui, warnings: &[String]) {
     for w in warnings {
         warning_frame_ui(ui, |ui| {
             ui.label(
-                RichText::new(format!("⚠ {w}"))
+                RichText::new(format!("Warning: {w}"))
                     .strong()
                     .color(ui.visuals().warn_fg_color),
             );

@@ -73,7 +73,7 @@ fn solitary_ui(ui: &mut Ui, s: &StageResult) {
     if let Some(note) = present::stage_notes(s).solitary {
         warning_frame_ui(ui, |ui| {
             ui.label(
-                RichText::new(format!("⚠ {note}"))
+                RichText::new(format!("Warning: {note}"))
                     .size(16.0)
                     .strong()
                     .color(ui.visuals().warn_fg_color),
