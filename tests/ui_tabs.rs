@@ -19,10 +19,7 @@ use mesocds_core::vocab::{
     DiseaseStatus, Ecog, Extent, Finding, MCategory, NCategory, PriorTherapy, Site, TCategory,
 };
 
-#[path = "support/harness.rs"]
-mod support;
-
-use support::ScriptedDialogs;
+use crate::ui::support::{self, ScriptedDialogs};
 
 /// The real app at `size` points, stepping `dt` seconds a frame, with `case` open (if any).
 fn app(
@@ -386,6 +383,11 @@ fn the_staging_tab_stacks_when_narrow() {
     let stage = h.get_by_label("Stage IIIA").rect();
     let combo = h.get_by_role_and_label(Role::ComboBox, "T category").rect();
     assert!(stage.bottom() < combo.top(), "the stage above the inputs");
+    // One column: at 683 points a side panel left the inputs a strip of ~260 points.
+    assert!(
+        stage.left() < combo.right() && combo.left() < stage.right(),
+        "stacked in one column: {stage:?} {combo:?}"
+    );
     assert!(combo.right() <= width, "{combo:?} within {width}");
     // The findings are reachable in the same column, by scrolling.
     let spine = h

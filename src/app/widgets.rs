@@ -58,10 +58,11 @@ pub fn tri_state_ui(ui: &mut Ui, input: Input, label: &str, value: &mut Option<b
     field_target(ui, input, &r);
 }
 
-/// A labelled one-line number field for `input`. The text is kept as typed; `parse` turns it
-/// into the value (or "not entered"), and its error is shown under the field, in which case the
-/// value is not used. The line under the field is always reserved, so that the fields below
-/// never move while the user types.
+/// A labelled one-line number field for `input`, with its message line always reserved.
+///
+/// The text is kept as typed; `parse` turns it into the value (or "not entered"), and its error
+/// is shown under the field, in which case the value is not used. The line under the field is
+/// always there, so that the fields below never move while the user types.
 pub fn number_field_ui<T>(
     ui: &mut Ui,
     input: Input,
@@ -155,12 +156,14 @@ pub fn heading_ui(ui: &mut Ui, text: &str) -> Response {
     r
 }
 
-/// The vertical scroll area of a tab. `id` is the tab's own, so each tab keeps its own scroll
-/// position (they shared one state, issue 10). Its scroll bar is always there (drawn only when
-/// the content overflows): a bar that comes and goes is animated in and out on every tab switch
-/// (~12 frames) and moves the content sideways. While no text field has the keyboard, PageUp,
-/// PageDown, Home, End and the arrow keys scroll it (the arrows only while no widget has focus:
-/// with a focused widget they move the focus).
+/// The vertical scroll area of a tab, with its own id and keyboard scrolling.
+///
+/// `id` is the tab's own, so each tab keeps its own scroll position (they shared one state,
+/// issue 10). Its scroll bar is always there (drawn only when the content overflows): a bar that
+/// comes and goes is animated in and out on every tab switch (~12 frames) and moves the content
+/// sideways. While no text field has the keyboard, `PageUp`, `PageDown`, `Home`, `End` and the
+/// arrow keys scroll it (the arrows only while no widget has focus: with a focused widget they
+/// move the focus).
 pub fn tab_scroll_ui<R>(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
     egui::ScrollArea::vertical()
         .id_salt(id)
