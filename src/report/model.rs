@@ -347,10 +347,7 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
             opt.name,
             numbers.join(", ")
         )));
-        let level = opt.level.map_or_else(
-            || "no level given".to_owned(),
-            |l| format!("level of evidence {l}"),
-        );
+        let level = present::level_text(opt.level);
         let mut line = format!("Status: {}; {level}", opt.status.label());
         if let Some(trial) = &opt.trial {
             let _ = write!(line, "; {}", trial.name);
@@ -365,19 +362,7 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
         // Every outcome with its direction, and the option's notes: a non-significant or
         // harmful result must read as one (docs/clinical/option-selection.md#reports).
         if let Some(trial) = &opt.trial {
-            let outcomes: Vec<String> = trial
-                .outcomes
-                .iter()
-                .map(|oc| {
-                    let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
-                    format!(
-                        "{}: {}{p} ({}).",
-                        oc.endpoint,
-                        oc.result,
-                        oc.direction.label()
-                    )
-                })
-                .collect();
+            let outcomes: Vec<String> = trial.outcomes.iter().map(present::outcome_line).collect();
             blocks.push(Block::Bullets(outcomes));
         }
         if !opt.notes.is_empty() {
@@ -418,7 +403,7 @@ fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section
         ));
     }
     if !t.excluded.is_empty() {
-        blocks.push(Block::Subheading("Not for this patient".to_owned()));
+        blocks.push(Block::Subheading(present::NOT_FOR_THIS_PATIENT.to_owned()));
         blocks.push(Block::Bullets(
             t.excluded
                 .iter()

@@ -109,12 +109,22 @@ pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
         .fold(1.0_f64, f64::max);
     for (name, os) in &with_os {
         ui.add_space(6.0);
-        ui.add(egui::Label::new(RichText::new(*name).strong()).wrap());
+        let line = present::median_os_line(os);
+        // The regimen and what its difference means, on one wrapped line above its bars.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(*name).strong());
+            let text = RichText::new(format!("— {line}"));
+            match os.difference {
+                Difference::Significant => ui.label(text),
+                Difference::NotSignificant | Difference::HistoricalControl => {
+                    ui.label(text.strong().color(ui.visuals().warn_fg_color))
+                }
+            };
+        });
         let style = match os.difference {
             Difference::Significant => BarStyle::Significant,
             Difference::NotSignificant | Difference::HistoricalControl => BarStyle::NoClaim,
         };
-        let line = present::median_os_line(os);
         bar_ui(ui, os.option_months, max, style, &format!("{name}: {line}"));
         bar_ui(
             ui,
@@ -123,14 +133,6 @@ pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
             BarStyle::Comparator,
             &format!("{}: {} months", os.comparator, os.comparator_months),
         );
-        let text = RichText::new(line);
-        let text = match os.difference {
-            Difference::Significant => text,
-            Difference::NotSignificant | Difference::HistoricalControl => {
-                text.strong().color(ui.visuals().warn_fg_color)
-            }
-        };
-        ui.add(egui::Label::new(text).wrap());
     }
     ui.add(
         egui::Label::new(
