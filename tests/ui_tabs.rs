@@ -266,6 +266,41 @@ fn the_chart_names_each_regimen_and_says_what_each_difference_means() {
     );
 }
 
+#[test]
+fn the_chart_legend_is_above_every_bar_and_hover_text_stays_on_screen() {
+    let (mut h, _d) = app(egui::vec2(1024.0, 700.0), DT, Some(&example()));
+    tab(&mut h, Tab::Treatment);
+    let legend = h.get_by_label("comparator").rect();
+    let bars: Vec<egui::Rect> = h
+        .query_all_by_label_contains(" months")
+        .filter(|n| n.accesskit_node().role() == Role::Image)
+        .map(|n| n.rect())
+        .collect();
+    assert!(bars.len() >= 10, "{}", bars.len());
+    assert!(
+        bars.iter().all(|b| b.top() > legend.bottom()),
+        "{legend:?} {bars:?}"
+    );
+    // The longest bar (PrE0505, historical control) ends at the right edge: its hover text is
+    // a tooltip kept inside the window.
+    let bar = "Durvalumab with platinum plus pemetrexed: 20.4 months vs historical control";
+    h.query_all_by_label_contains(bar)
+        .find(|n| n.accesskit_node().role() == Role::Image)
+        .expect("the bar")
+        .hover();
+    h.run();
+    let width = h.ctx.content_rect().width();
+    let tips: Vec<egui::Rect> = h
+        .query_all_by_label_contains(bar)
+        .map(|n| n.rect())
+        .collect();
+    assert!(tips.len() >= 2, "bar and tooltip: {tips:?}");
+    assert!(
+        tips.iter().all(|r| r.left() >= 0.0 && r.right() <= width),
+        "{tips:?}"
+    );
+}
+
 // ---- Staging (issues 8 and 10) ----
 
 #[test]

@@ -58,6 +58,8 @@ fn bar_ui(ui: &mut Ui, months: f64, max: f64, style: BarStyle, hover: &str) {
         egui::TextStyle::Small.resolve(ui.style()),
         ui.visuals().text_color(),
     );
+    // Screen readers (and tests) read the bar as its hover text.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Image, true, hover));
     response.on_hover_text(hover);
 }
 
