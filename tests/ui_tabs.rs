@@ -142,6 +142,12 @@ fn peritoneal_options_sit_under_their_setting_headings() {
         "{peritoneal} {crs} {pleural_trials}"
     );
     assert!(pleural_trials < nivo_ipi, "{pleural_trials} {nivo_ipi}");
+    // The chart, above the cards, says that its regimens come from pleural-mesothelioma trials.
+    let chart_label = top(&h, "Peritoneal mesothelioma: regimens tested in pleural");
+    assert!(
+        chart_label < top(&h, "Nivolumab plus ipilimumab") && chart_label < peritoneal,
+        "{chart_label}"
+    );
 }
 
 fn recurrent_after_platinum_pemetrexed() -> Case {
@@ -238,14 +244,16 @@ fn the_chart_names_each_regimen_and_says_what_each_difference_means() {
     // PrE0505 against a historical control, NVALT19 without a significant difference: each is
     // labelled as such next to its bars, never drawn like a benefit.
     assert!(
-        h.query_by_label_contains(
+        h.query_all_by_label_contains(
             "20.4 months vs historical control 12.1 months: historical control, not randomized"
         )
-        .is_some()
+        .count()
+            >= 1
     );
     assert!(
-        h.query_by_label_contains(": no significant difference")
-            .is_some(),
+        h.query_all_by_label_contains(": no significant difference")
+            .count()
+            >= 1,
         "NVALT19"
     );
     assert!(

@@ -7,7 +7,7 @@
 //! as an outline with its label next to it, so it never looks like a benefit (issue 8, item 11).
 
 use egui::{Color32, CornerRadius, RichText, Sense, Stroke, StrokeKind, Ui, vec2};
-use mesocds_core::treatment::{Difference, ListedOption, MedianOs};
+use mesocds_core::treatment::{Difference, ListedOption, MedianOs, Setting};
 
 use crate::app::widgets::heading_ui;
 use crate::present;
@@ -79,14 +79,17 @@ fn swatch_ui(ui: &mut Ui, style: BarStyle, text: &str) {
 
 /// The median overall survival of each listed option against its comparator, as bars on a
 /// shared scale, each row labelled with the regimen, the figures and what the difference means.
-pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
-    let with_os: Vec<(&str, &MedianOs)> = options
+///
+/// When the case has more than one setting, each row sits under its setting's label (so, for a
+/// peritoneal case, the regimens tested in pleural-mesothelioma trials say so).
+pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>], settings: &[Setting]) {
+    let with_os: Vec<(&str, &MedianOs, Setting)> = options
         .iter()
         .filter_map(|o| {
             o.option
                 .median_os
                 .as_ref()
-                .map(|os| (o.option.name.as_str(), os))
+                .map(|os| (o.option.name.as_str(), os, o.setting))
         })
         .collect();
     if with_os.is_empty() {
@@ -107,9 +110,15 @@ pub fn survival_chart_ui(ui: &mut Ui, options: &[ListedOption<'_>]) {
     });
     let max = with_os
         .iter()
-        .map(|(_, os)| os.option_months.max(os.comparator_months))
+        .map(|(_, os, _)| os.option_months.max(os.comparator_months))
         .fold(1.0_f64, f64::max);
-    for (name, os) in &with_os {
+    let mut shown_setting = None;
+    for (name, os, setting) in &with_os {
+        if settings.len() > 1 && shown_setting != Some(*setting) {
+            shown_setting = Some(*setting);
+            ui.add_space(6.0);
+            ui.add(egui::Label::new(RichText::new(setting.label()).italics()).wrap());
+        }
         ui.add_space(6.0);
         let line = present::median_os_line(os);
         // The regimen and what its difference means, on one wrapped line above its bars.

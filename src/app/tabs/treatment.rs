@@ -128,7 +128,7 @@ pub fn treatment_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) {
             }
             missing_ui(ui, &t.missing);
             notes_ui(ui, &t.notes);
-            survival_chart::survival_chart_ui(ui, &t.options);
+            survival_chart::survival_chart_ui(ui, &t.options, &t.settings);
             // Numbered through, as in the report; each setting's options under its heading
             // (the core lists them grouped in this order; any other setting follows, so no
             // option is ever hidden).
