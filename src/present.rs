@@ -207,6 +207,33 @@ mod tests {
         assert_eq!(t, format!("Date: {}", "_".repeat(16)));
     }
 
+    /// The prefixes [`stage_notes`] sorts by are the ones the core writes.
+    #[test]
+    fn stage_notes_sorts_the_cores_notes() {
+        use mesocds_core::vocab::{Extent, Finding, NCategory, Site, TCategory};
+        let tables = mesocds_core::ClinicalTables::embedded().expect("embedded tables");
+        let mut case = mesocds_core::Case::default();
+        case.disease.site = Some(Site::Pleural);
+        case.disease.extent = Some(Extent::Solitary);
+        case.staging.t = Some(TCategory::T1);
+        case.staging.n = Some(NCategory::N2);
+        case.staging.findings = [Finding::NoDistantMetastasis, Finding::DistantMetastasis].into();
+        let a = mesocds_core::assess(&case, tables);
+        let notes = stage_notes(&a.stage);
+        assert!(
+            notes.solitary.is_some_and(|n| n.contains("(N2; M1)")),
+            "{notes:?}"
+        );
+        assert_eq!(notes.warnings.len(), 1, "{notes:?}");
+        assert!(notes.warnings[0].starts_with(CONTRADICTORY_FINDINGS));
+        assert!(
+            notes
+                .other
+                .iter()
+                .all(|n| !n.starts_with(SOLITARY_CONTRADICTION))
+        );
+    }
+
     #[test]
     fn sentence_case_capitalises_the_first_letter_only() {
         assert_eq!(sentence_case("median survival"), "Median survival");

@@ -27,4 +27,5 @@ mod packaging;
 
 // The tabs (issues 8 and 10, app side): treatment groups and exclusions, survival chart, staging
 // scope and warnings, "still missing" navigation, keyboard scrolling, frames per tab switch.
+mod ui_layout;
 mod ui_tabs;

@@ -59,7 +59,7 @@ fn bar_ui(ui: &mut Ui, months: f64, max: f64, style: BarStyle, hover: &str) {
         ui.visuals().text_color(),
     );
     // Screen readers (and tests) read the bar as its hover text.
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Image, true, hover));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, hover));
     response.on_hover_text(hover);
 }
 
