@@ -239,6 +239,28 @@ fn page_down_and_arrows_scroll_the_tab() {
 }
 
 #[test]
+fn page_down_scrolls_every_tab() {
+    // At 1024×700 and 150% zoom every tab of the example case is longer than the window.
+    let (mut h, _d) = app(egui::vec2(1024.0, 700.0), DT, Some(&example()));
+    h.ctx.set_zoom_factor(1.5);
+    h.run();
+    for (t, first) in [
+        (Tab::Case, "Patient"),
+        (Tab::Staging, "Stage IIIA"),
+        (Tab::Prognosis, "Inputs are entered on the Case tab."),
+        (Tab::Treatment, "Median overall survival (months)"),
+        (Tab::Report, "MesoCDS case summary"),
+    ] {
+        tab(&mut h, t);
+        let start = top(&h, first);
+        h.key_press(Key::PageDown);
+        h.run();
+        let paged = top(&h, first);
+        assert!(paged < start - 100.0, "{t}: {start} -> {paged}");
+    }
+}
+
+#[test]
 fn each_tab_keeps_its_own_scroll_position() {
     let (mut h, _d) = app(egui::vec2(1024.0, 700.0), DT, Some(&example()));
     let case_top = top(&h, "Patient");

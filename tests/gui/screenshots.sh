@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the MesoCDS desktop app under Xvfb with the example case and saves a screenshot of every
 # tab at 1024x700 and 1280x800, at 100% and 150% zoom, in the light and the dark theme
-# (40 screenshots), then measures the CPU time a tab switch costs.
+# (40 screenshots, and the Treatment options tab two PageDowns down in each), then measures the CPU time a tab switch costs.
 #
 # Usage: tests/gui/screenshots.sh [OUT_DIR]     (default: target/screenshots)
 # Environment: SWITCH_ONLY=1      only the tab-switch measurement.
@@ -83,6 +83,12 @@ for size in $sizes; do
                 import -window root -crop "${w}x${h}+0+0" "$file"
                 echo "saved $file"
             done
+            # PageDown in the real window: the Treatment options tab two pages down.
+            xdotool key ctrl+4; sleep 0.5
+            xdotool key Next; sleep 0.4; xdotool key Next; sleep 1
+            file="$out/treatment-${size}-${zoom}-${theme}-pagedown.png"
+            import -window root -crop "${w}x${h}+0+0" "$file"
+            echo "saved $file"
             stop_app
         done
     done
