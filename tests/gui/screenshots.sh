@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the MesoCDS desktop app under Xvfb with the example case and saves a screenshot of every
 # tab at 1024x700 and 1280x800, at 100% and 150% zoom, in the light and the dark theme
-# (40 screenshots, and the Treatment options tab two PageDowns down in each), then measures the CPU time a tab switch costs.
+# (40 screenshots, and the Treatment options tab two PageDowns down in each), then measures the
+# CPU time a tab switch costs.
 #
 # Usage: tests/gui/screenshots.sh [OUT_DIR]     (default: target/screenshots)
 # Environment: SWITCH_ONLY=1      only the tab-switch measurement.
