@@ -35,3 +35,8 @@ mod ui_evidence;
 
 // Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
 mod packaging;
+
+// The tabs (issues 8 and 10, app side): treatment groups and exclusions, survival chart, staging
+// scope and warnings, "still missing" navigation, keyboard scrolling, frames per tab switch.
+mod ui_layout;
+mod ui_tabs;
