@@ -58,8 +58,10 @@ pub mod vocab;
 pub use case::Case;
 pub use tables::{ClinicalTables, TableError};
 
+use ajcc9::{EditionChoice, Stage9Result};
 use calgb::CalgbResult;
 use eortc::EortcResult;
+use peritoneal::PeritonealResult;
 use staging::StageResult;
 use treatment::TreatmentResult;
 
@@ -92,6 +94,17 @@ pub struct Assessment<'t> {
     pub calgb: CalgbResult,
     /// The treatment options.
     pub treatment: TreatmentResult<'t>,
+    /// Which staging edition applies, by the date of diagnosis (or unknown);
+    /// `docs/clinical/staging-ajcc9.md` §1.
+    pub edition: EditionChoice,
+    /// The 9th-edition stage (AJCC Version 9 / UICC TNM 9), computed for every case; its
+    /// outcome is "not applicable" for non-pleural sites and solitary tumours.
+    pub stage_9th: Stage9Result,
+    /// What changed between the editions for this patient ("cT3 N0 M0: 8th IB → 9th IIIA"),
+    /// when both editions stage the tumour (neither is "not applicable").
+    pub restaging: Option<String>,
+    /// The proposed peritoneal stage (Yan 2011, not AJCC), when the site is peritoneal.
+    pub peritoneal: Option<PeritonealResult>,
     /// Versions and sources.
     pub provenance: Provenance,
 }
@@ -99,7 +112,20 @@ pub struct Assessment<'t> {
 /// Assesses a case: stage, scores and treatment options. Pure; never panics.
 pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
     let stage = staging::stage(case, &tables.stage, &tables.findings);
-    let treatment = treatment::evaluate(case, &stage, &tables.treatments);
+    let edition = ajcc9::applicable_edition(case.disease.diagnosed);
+    let stage_9th = ajcc9::stage9(
+        &ajcc9::Ajcc9Input::from_case(case),
+        &tables.findings,
+        &tables.stage,
+        tables.stage9,
+    );
+    let restaging = (stage.status() != staging::StageStatus::NotApplicable
+        && stage_9th.stage.status() != staging::StageStatus::NotApplicable)
+        .then(|| ajcc9::restaging_line(&stage, &stage_9th));
+    let peritoneal =
+        (case.disease.site == Some(vocab::Site::Peritoneal)).then(|| peritoneal::stage_case(case));
+    let treatment =
+        treatment::evaluate_by_edition(case, &stage, Some(&stage_9th), edition, &tables.treatments);
     let mut eortc = eortc::eortc(case);
     let mut calgb = calgb::calgb(case);
     if let Some(why) = outside_score_population(case, &stage) {
@@ -115,6 +141,10 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
         calgb,
         stage,
         treatment,
+        edition,
+        stage_9th,
+        restaging,
+        peritoneal,
         provenance: Provenance {
             core_version: CORE_VERSION,
             content: tables.content_version(),

@@ -83,6 +83,9 @@ pub struct ClinicalTables {
     pub findings: FindingsTable,
     /// PDQ treatment options.
     pub treatments: TreatmentCatalogue,
+    /// The 9th-edition stage grid (`assets/clinical/ajcc9_pleural_stage_groups.ron`), the one
+    /// embedded in this build.
+    pub stage9: &'static crate::ajcc9::StageTable9,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(table: &'static str, text: &str) -> Result<T, TableError> {
@@ -109,7 +112,8 @@ fn check_format(table: &'static str, found: u32) -> Result<(), TableError> {
 }
 
 impl ClinicalTables {
-    /// Parses and validates the three tables from their RON text.
+    /// Parses and validates the three tables from their RON text, and loads the embedded
+    /// 9th-edition grid.
     ///
     /// # Errors
     /// [`TableError`] naming the table and, for parse errors, the line and column.
@@ -139,6 +143,7 @@ impl ClinicalTables {
             stage,
             findings,
             treatments,
+            stage9: crate::ajcc9::StageTable9::embedded()?,
         })
     }
 

@@ -37,11 +37,19 @@ fn clinical_basis_without_measurements_names_psum_and_fmax() {
         r.stage.possible(),
         &[StageGroup9::I, StageGroup9::II, StageGroup9::IIIA]
     );
-    // M1 known, T missing: still incomplete (as the 8th edition), with IV the only possibility.
+    // M1 known, T missing: every value of T gives IV, so IV is assigned (the audited 8th-edition
+    // rule "any M1 is stage IV whatever else is entered"), and Psum and Fmax stay listed.
     input.m = Some(MCategory::M1);
     let r = run(&input);
-    assert_eq!(r.stage.status(), StageStatus::Incomplete);
-    assert_eq!(r.stage.possible(), &[StageGroup9::IV]);
+    assert_eq!(r.stage.status(), StageStatus::Assigned);
+    assert_eq!(r.stage.group(), Some(StageGroup9::IV));
+    let codes: Vec<&str> = r.missing.iter().map(|i| i.code()).collect();
+    assert_eq!(codes, ["psum", "fmax"]);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("every value gives stage IV"))
+    );
 }
 
 #[test]
