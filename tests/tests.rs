@@ -9,6 +9,9 @@
 // rejection of bad values, and the exit codes.
 mod cli;
 
+// Issue 11: the 9th-edition, date and peritoneal flags, their JSON, and format-1 files.
+mod cli_ninth;
+
 // Issue 8 (the clinical audit of 2026-11): each reproducer command, run as the user runs it.
 mod audit_cli;
 
