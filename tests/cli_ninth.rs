@@ -333,6 +333,8 @@ fn saving_writes_format_2_with_the_new_fields() {
         "assess",
         "--site",
         "pleural",
+        "--basis",
+        "clinical",
         "--diagnosed",
         "2025-05-06",
         "--psum-levels",
