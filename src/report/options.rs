@@ -41,7 +41,11 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
         let opt = o.option;
         if t.settings.len() > 1 && setting != Some(o.setting) {
             setting = Some(o.setting);
-            blocks.push(Block::Subheading(o.setting.label().to_owned()));
+            let led = t.setting_editions.iter().find(|(s, _)| *s == o.setting);
+            blocks.push(Block::Subheading(match led {
+                Some((_, e)) => format!("{} (the setting of the {})", o.setting.label(), e.label()),
+                None => o.setting.label().to_owned(),
+            }));
         }
         let numbers: Vec<String> = opt
             .citations
@@ -54,8 +58,11 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
                 reference_number(refs, text).to_string()
             })
             .collect();
+        let edition = o
+            .edition
+            .map_or_else(String::new, |e| format!(" ({} setting)", e.label()));
         blocks.push(Block::Subheading(format!(
-            "{n}. {} [ref {}]",
+            "{n}. {}{edition} [ref {}]",
             opt.name,
             numbers.join(", ")
         )));
