@@ -22,6 +22,9 @@ mod ui;
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
 
+// Issue 11 on paper: both editions, re-staging and the peritoneal stage in the PDF.
+mod report_editions;
+
 // Faults with real files, pipes, devices and symlinks: export over an input, unreadable inputs,
 // long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,
 // closed pipes, control characters and command-line messages (issue 10).

@@ -15,7 +15,7 @@ use mesocds_core::{Assessment, Case, ClinicalTables};
 use super::model::{Block, Section, axis_text, notes};
 use crate::present::NOT_ENTERED;
 
-/// " (applies)" for the edition that applies, nothing otherwise.
+/// " - applies" for the edition that applies, nothing otherwise.
 fn mark(a: &Assessment<'_>, e: Edition) -> &'static str {
     if a.edition.applies(e) == Some(true) {
         " - applies"
@@ -66,13 +66,17 @@ fn measurement_fields(case: &Case) -> Vec<(String, String)> {
     vec![
         (
             "Psum".to_owned(),
-            n.psum
-                .map_or_else(|| NOT_ENTERED.to_owned(), |p| p.to_string()),
+            n.psum.map_or_else(
+                || NOT_ENTERED.to_owned(),
+                |p| p.to_string().trim_start_matches("Psum ").to_owned(),
+            ),
         ),
         (
             "Fmax".to_owned(),
-            n.fmax
-                .map_or_else(|| NOT_ENTERED.to_owned(), |f| f.to_string()),
+            n.fmax.map_or_else(
+                || NOT_ENTERED.to_owned(),
+                |f| f.to_string().trim_start_matches("Fmax ").to_owned(),
+            ),
         ),
         (
             "9th-edition cT4 items".to_owned(),
@@ -106,8 +110,7 @@ fn ninth_section(case: &Case, a: &Assessment<'_>, tables: &ClinicalTables) -> Se
     blocks.extend(notes(&r.notes));
     Section {
         heading: format!(
-            "Stage ({}, pleural){}",
-            Edition::Ajcc9.label(),
+            "Stage (AJCC Version 9 / UICC TNM 9, pleural){}",
             mark(a, Edition::Ajcc9)
         ),
         blocks,

@@ -43,7 +43,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
             setting = Some(o.setting);
             let led = t.setting_editions.iter().find(|(s, _)| *s == o.setting);
             blocks.push(Block::Subheading(match led {
-                Some((_, e)) => format!("{} (the setting of the {})", o.setting.label(), e.label()),
+                Some((_, e)) => format!("{} (the setting of the {})", o.setting.label(), e.code()),
                 None => o.setting.label().to_owned(),
             }));
         }
@@ -60,7 +60,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
             .collect();
         let edition = o
             .edition
-            .map_or_else(String::new, |e| format!(" ({} setting)", e.label()));
+            .map_or_else(String::new, |e| format!(" ({} setting)", e.code()));
         blocks.push(Block::Subheading(format!(
             "{n}. {}{edition} [ref {}]",
             opt.name,
