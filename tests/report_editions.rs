@@ -122,4 +122,9 @@ fn peritoneal_prints_the_proposed_stage_with_pci_and_cc() {
     // No 9th-edition section for a peritoneal case: the 8th-edition section says why.
     assert!(!t.contains("Stage (AJCC Version 9"), "{t}");
     pos(&t, "Peritoneal mesothelioma has no AJCC stage");
+    pos(
+        &t,
+        "Peritoneal mesothelioma: neither AJCC edition (8th, Version 9) stages it",
+    );
+    assert_eq!(t.matches("CC-0").count(), 1, "CC printed once");
 }

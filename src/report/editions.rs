@@ -132,9 +132,17 @@ fn editions_section(case: &Case, a: &Assessment<'_>) -> Section {
         .disease
         .diagnosed
         .map_or_else(|| NOT_ENTERED.to_owned(), |d| d.to_string());
+    let edition = match case.disease.site {
+        Some(site) if site != Site::Pleural => format!(
+            "{} mesothelioma: neither AJCC edition (8th, Version 9) stages it; they stage \
+             diffuse pleural mesothelioma only.",
+            site.label()
+        ),
+        _ => a.edition.note(),
+    };
     let mut fields = vec![
         ("Date of diagnosis".to_owned(), date),
-        ("Edition".to_owned(), a.edition.note()),
+        ("Edition".to_owned(), edition),
     ];
     if let Some(line) = &a.restaging {
         fields.push(("Re-staging".to_owned(), line.clone()));
@@ -231,7 +239,15 @@ fn peritoneal_section(case: &Case, p: &PeritonealResult) -> Section {
         blocks.push(Block::Text(format!("Missing: {}.", names.join(", "))));
     }
     // The first note is the label, already in the heading.
-    blocks.extend(notes(p.notes.get(1..).unwrap_or_default()));
+    // The CC note repeats the CC field above.
+    let rest: Vec<String> = p
+        .notes
+        .iter()
+        .skip(1)
+        .filter(|n| !n.starts_with("Completeness of cytoreduction"))
+        .cloned()
+        .collect();
+    blocks.extend(notes(&rest));
     blocks.push(Block::Text(format!("Source: {}", peritoneal::YAN_2011)));
     Section {
         heading: format!("Peritoneal stage: {}", peritoneal::LABEL),
