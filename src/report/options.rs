@@ -22,6 +22,14 @@ pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
     }
 }
 
+/// A setting's sub-heading, with the staging edition that leads to it when only one does.
+fn setting_heading(t: &TreatmentResult<'_>, setting: mesocds_core::treatment::Setting) -> String {
+    match t.setting_editions.iter().find(|(s, _)| *s == setting) {
+        Some((_, e)) => format!("{} (the setting of the {})", setting.label(), e.code()),
+        None => setting.label().to_owned(),
+    }
+}
+
 pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section {
     let mut blocks = Vec::new();
     if t.settings.is_empty() {
@@ -41,11 +49,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
         let opt = o.option;
         if t.settings.len() > 1 && setting != Some(o.setting) {
             setting = Some(o.setting);
-            let led = t.setting_editions.iter().find(|(s, _)| *s == o.setting);
-            blocks.push(Block::Subheading(match led {
-                Some((_, e)) => format!("{} (the setting of the {})", o.setting.label(), e.code()),
-                None => o.setting.label().to_owned(),
-            }));
+            blocks.push(Block::Subheading(setting_heading(t, o.setting)));
         }
         let numbers: Vec<String> = opt
             .citations

@@ -46,9 +46,11 @@ pub struct Case {
     pub peritoneal: PeritonealInputs,
 }
 
-/// Peritoneal inputs (case-file format 2). The peritoneal N and M are the case's N and M
-/// ([`StagingInput::n`], [`StagingInput::m`]), read as the proposed peritoneal N0/N1 and M0/M1
-/// when the site is peritoneal (`docs/clinical/peritoneal-staging.md`).
+/// Peritoneal inputs (case-file format 2).
+///
+/// The peritoneal N and M are the case's N and M ([`StagingInput::n`], [`StagingInput::m`]),
+/// read as the proposed peritoneal N0/N1 and M0/M1 when the site is peritoneal
+/// (`docs/clinical/peritoneal-staging.md`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeritonealInputs {
@@ -131,9 +133,10 @@ pub struct StagingInput {
     pub ninth: NinthInputs,
 }
 
-/// The inputs only the 9th edition reads (`docs/clinical/staging-ajcc9.md` §2–3, §9). The cT2
-/// features "mediastinal fat" and "solitary chest-wall focus" are the 8th-edition findings in
-/// [`StagingInput::findings`]; fissure involvement is Fmax > 5 mm.
+/// The inputs only the 9th edition reads (`docs/clinical/staging-ajcc9.md` §2–3, §9).
+///
+/// The cT2 features "mediastinal fat" and "solitary chest-wall focus" are the 8th-edition
+/// findings in [`StagingInput::findings`]; fissure involvement is Fmax > 5 mm.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NinthInputs {

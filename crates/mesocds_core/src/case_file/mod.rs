@@ -25,8 +25,9 @@
 //!   so the 8th-edition stage, the scores and the options are those format 1 gave. A format-1
 //!   file that holds a format-2 field is refused ([`CaseFileErrorKind::FieldOfNewerFormat`]).
 //!   Because a case without the new fields serializes exactly as in format 1, the seal of a
-//!   format-1 file still matches after migration. Empty, non-text,
-//! foreign, truncated, deeply nested and oversized files are refused with a message naming the
+//!   format-1 file still matches after migration.
+//!
+//! Empty, non-text, foreign, truncated, deeply nested and oversized files are refused with a message naming the
 //! file and, where it applies, the line and column. Folders, named pipes and devices are refused
 //! before they are opened, and no more than [`MAX_FILE_BYTES`] + 1 bytes are ever read. Nothing
 //! here panics on input.

@@ -155,8 +155,9 @@ impl PeritonealResult {
     }
 }
 
-/// The peritoneal stage of a whole case: the PCI entered (`case.peritoneal.pci`), and the
-/// case's N and M read as the proposal's (N0 → N0, N1 → N1; M0 → M0, M1 → M1). An NX or N2 has
+/// The peritoneal stage of a whole case.
+///
+/// It reads the PCI entered (`case.peritoneal.pci`), and the case's N and M as the proposal's (N0 → N0, N1 → N1; M0 → M0, M1 → M1). An NX or N2 has
 /// no proposed category: N is then not used, and a note says so.
 ///
 /// Source: `docs/clinical/peritoneal-staging.md` §5 (wiring).

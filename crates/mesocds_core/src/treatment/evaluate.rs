@@ -94,9 +94,10 @@ pub fn is_excluded(option: &TreatmentOption, case: &Case, stage: &StageResult) -
     !exclusion_reasons(option, case, stage).is_empty()
 }
 
-/// The options for a case, with the caveats that apply to this patient; options the PDQ's text
-/// rules out for this patient go to `excluded` with their reasons. The setting follows the AJCC
-/// 8th edition only; [`evaluate_by_edition`] also reads the 9th.
+/// The options for a case, with the caveats that apply to this patient.
+///
+/// Options the PDQ's text rules out for this patient go to `excluded` with their reasons. The
+/// setting follows the AJCC 8th edition only; [`evaluate_by_edition`] also reads the 9th.
 pub fn evaluate<'t>(
     case: &Case,
     stage: &StageResult,
@@ -105,8 +106,9 @@ pub fn evaluate<'t>(
     evaluate_by_edition(case, stage, None, EditionChoice::Unknown, catalogue)
 }
 
-/// As [`evaluate`], with the settings by edition (docs/clinical/option-selection.md, "Settings
-/// by edition"): when the 8th edition gives no setting, the 9th-edition stage `ninth` decides;
+/// As [`evaluate`], with the settings by edition.
+///
+/// See docs/clinical/option-selection.md, "Settings by edition": when the 8th edition gives no setting, the 9th-edition stage `ninth` decides;
 /// when both decide and differ, both settings' options are listed, each option labelled with
 /// the edition that leads to it ([`crate::treatment::ListedOption::edition`]).
 pub fn evaluate_by_edition<'t>(

@@ -287,12 +287,11 @@ fn ninth_setting(r: &Stage9Result) -> Option<Setting> {
 }
 
 fn ninth_text(r: &Stage9Result) -> String {
-    match &r.stage {
-        Stage9::Assigned { group } => format!("stage {}", group.code()),
-        _ => {
-            let list: Vec<&str> = r.stage.possible().iter().map(|g| g.code()).collect();
-            format!("possible stages {}", list.join(", "))
-        }
+    if let Stage9::Assigned { group } = &r.stage {
+        format!("stage {}", group.code())
+    } else {
+        let list: Vec<&str> = r.stage.possible().iter().map(|g| g.code()).collect();
+        format!("possible stages {}", list.join(", "))
     }
 }
 

@@ -36,12 +36,12 @@ fn pleural(t: TCategory, n: NCategory, m: MCategory) -> Case {
     c
 }
 
-fn psum(mm: &str) -> Option<Psum> {
-    Some(mm.parse().unwrap())
+fn psum(mm: &str) -> Psum {
+    mm.parse().unwrap()
 }
 
-fn fmax(mm: &str) -> Option<Fmax> {
-    Some(mm.parse().unwrap())
+fn fmax(mm: &str) -> Fmax {
+    mm.parse().unwrap()
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn the_clinical_ninth_edition_t_never_reuses_the_eighth_edition_pick() {
 fn editions_leading_to_different_settings_list_both_labelled() {
     // Decisions page: "T2-T3 N0: 8th IB → localized; 9th II or IIIA → advanced".
     let mut c = pleural(TCategory::T3, NCategory::N0, MCategory::M0);
-    c.staging.ninth.psum = psum("31");
+    c.staging.ninth.psum = Some(psum("31"));
     let a = run(&c);
     assert_eq!(a.stage.group(), Some(StageGroup::IB));
     assert_eq!(a.stage_9th.stage.group(), Some(StageGroup9::IIIA));
@@ -153,8 +153,8 @@ fn editions_leading_to_different_settings_list_both_labelled() {
 fn editions_agreeing_label_nothing() {
     // 8th T1 N0 IA; 9th Psum 10, Fmax 3 → cT1, I: both stage I.
     let mut c = pleural(TCategory::T1, NCategory::N0, MCategory::M0);
-    c.staging.ninth.psum = psum("10");
-    c.staging.ninth.fmax = fmax("3");
+    c.staging.ninth.psum = Some(psum("10"));
+    c.staging.ninth.fmax = Some(fmax("3"));
     let a = run(&c);
     assert_eq!(a.stage_9th.stage.group(), Some(StageGroup9::I));
     assert_eq!(a.treatment.settings, vec![Setting::StageIDiffuse]);
@@ -167,8 +167,8 @@ fn only_the_ninth_edition_known_decides_with_a_note() {
     // 8th T not entered (no 8th T pick, no T finding): incomplete. 9th cT1 N0 M0 → I.
     let mut c = pleural(TCategory::T1, NCategory::N0, MCategory::M0);
     c.staging.t = None;
-    c.staging.ninth.psum = psum("12");
-    c.staging.ninth.fmax = fmax("5");
+    c.staging.ninth.psum = Some(psum("12"));
+    c.staging.ninth.fmax = Some(fmax("5"));
     let a = run(&c);
     assert_eq!(a.stage.status(), StageStatus::Incomplete);
     assert_eq!(a.stage_9th.stage.group(), Some(StageGroup9::I));
@@ -193,7 +193,7 @@ fn only_the_ninth_edition_known_decides_with_a_note() {
         "the 8th edition's 'nothing listed' note is gone"
     );
     // 9th II-IV → the advanced list.
-    c.staging.ninth.psum = psum("12.1");
+    c.staging.ninth.psum = Some(psum("12.1"));
     let a = run(&c);
     assert_eq!(a.stage_9th.stage.group(), Some(StageGroup9::II));
     assert_eq!(a.treatment.settings, vec![Setting::Advanced]);
@@ -222,8 +222,8 @@ fn any_m1_is_stage_iv_in_the_ninth_edition_whatever_is_missing() {
 fn a_solitary_tumour_with_spread_is_staged_as_diffuse_in_the_ninth_edition() {
     let mut c = pleural(TCategory::T1, NCategory::N2, MCategory::M0);
     c.disease.extent = Some(Extent::Solitary);
-    c.staging.ninth.psum = psum("8");
-    c.staging.ninth.fmax = fmax("2");
+    c.staging.ninth.psum = Some(psum("8"));
+    c.staging.ninth.fmax = Some(fmax("2"));
     let a = run(&c);
     assert_eq!(a.stage_9th.stage.group(), Some(StageGroup9::IIIA));
     assert!(
@@ -285,7 +285,7 @@ fn format2_case() -> Case {
     let mut c = pleural(TCategory::T3, NCategory::N0, MCategory::M0);
     c.disease.diagnosed = Some("2025-02-03".parse().unwrap());
     c.staging.ninth.psum = Some(Psum::parse_levels("4,3.5,5").unwrap());
-    c.staging.ninth.fmax = fmax("6");
+    c.staging.ninth.fmax = Some(fmax("6"));
     c.staging.ninth.t = Some(TCategory::T2);
     c.staging.ninth.findings = [NinthFinding::ChestWallWithRib].into();
     c.staging.findings = [Finding::MediastinalFat].into();
