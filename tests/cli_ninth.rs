@@ -135,7 +135,7 @@ fn settings_by_edition_label_each_option() {
     ));
     assert_eq!(v["stage"]["group"], "IB");
     assert_eq!(v["stage_9th"]["group"], "IIIA");
-    assert_eq!(v["stage_9th"]["restaging"], "cT3 N0 M0: 8th IB → 9th IIIA");
+    assert_eq!(v["stage_9th"]["restaging"], "cT3 N0 M0: 8th IB -> 9th IIIA");
     let editions: Vec<&str> = v["options"]
         .as_array()
         .unwrap()

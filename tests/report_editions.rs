@@ -76,7 +76,7 @@ fn pleural_2025_prints_the_ninth_edition_first_and_both_lists_labelled() {
     pos(&t, "Stage IIIA (cT3 N0 M0)");
     pos(&t, "Stage IB (cT3 N0 M0)");
     pos(&t, CAVEAT);
-    pos(&t, "Re-staging cT3 N0 M0: 8th IB → 9th IIIA");
+    pos(&t, "Re-staging cT3 N0 M0: 8th IB -> 9th IIIA");
     pos(&t, "Date of diagnosis 2025-03-14");
     pos(&t, "Psum 32 mm (10 + 12 + 10) Fmax 6 mm");
     pos(&t, "The editions lead to different settings");
@@ -97,7 +97,7 @@ fn pleural_2019_prints_the_eighth_edition_first_and_marked() {
     pos(&t, "Stage II (pT2 N1 M0)");
     pos(&t, "Stage IIIA (pT2 N1 M0)");
     pos(&t, CAVEAT);
-    pos(&t, "Re-staging pT2 N1 M0: 8th II → 9th IIIA");
+    pos(&t, "Re-staging pT2 N1 M0: 8th II -> 9th IIIA");
     pos(&t, "the AJCC 8th edition applies");
     assert!(
         !t.contains("edition setting)"),

@@ -334,8 +334,8 @@ fn by_edition(
         |g| format!("stage {}", g.code()),
     );
     notes.push(format!(
-        "The editions lead to different settings: AJCC 8th edition ({}, {group8}) → {} list; \
-         9th edition ({}, {}) → {} list. The PDQ's lists are written against the 8th edition; \
+        "The editions lead to different settings: AJCC 8th edition ({}, {group8}) -> {} list; \
+         9th edition ({}, {}) -> {} list. The PDQ's lists are written against the 8th edition; \
          both lists are shown, each option labelled with the edition that leads to it. {}",
         stage.tnm_text(),
         setting_name(s8),

@@ -54,7 +54,7 @@ fn clinical_basis_without_measurements_names_psum_and_fmax() {
 
 #[test]
 fn clinical_t_from_measurements_end_to_end() {
-    // §B cT3 "Psum > 30 mm"; §C T3 N0 → IIIA (8th IB → 9th IIIA).
+    // §B cT3 "Psum > 30 mm"; §C T3 N0 → IIIA (8th IB -> 9th IIIA).
     let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
     input.basis = Some(StagingBasis::Clinical);
     input.t = None;
@@ -158,16 +158,16 @@ fn non_pleural_and_solitary_are_not_applicable() {
 #[test]
 fn restaging_line_says_what_changed() {
     use mesocds_core::ajcc9::restaging_line;
-    // Issue 11's example: "T3 N0: 8th IB → 9th IIIA" (§C moves [INF]).
+    // Issue 11's example: "T3 N0: 8th IB -> 9th IIIA" (§C moves [INF]).
     let input = picked(TCategory::T3, NCategory::N0, MCategory::M0);
     assert_eq!(
         restaging_line(&eighth(&input), &run(&input)),
-        "pT3 N0 M0: 8th IB → 9th IIIA"
+        "pT3 N0 M0: 8th IB -> 9th IIIA"
     );
     let input = picked(TCategory::T4, NCategory::N1, MCategory::M0);
     assert_eq!(
         restaging_line(&eighth(&input), &run(&input)),
-        "pT4 N1 M0: 8th IIIB → 9th IIIB (unchanged)"
+        "pT4 N1 M0: 8th IIIB -> 9th IIIB (unchanged)"
     );
     // Clinical: the 8th edition's anatomy says T2, the 9th's measurement says T3.
     let mut input = picked(TCategory::T2, NCategory::N0, MCategory::M0);
@@ -177,12 +177,12 @@ fn restaging_line_says_what_changed() {
     input.psum = Some(Psum::Sum(mm(35)));
     assert_eq!(
         restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB → 9th cT3 N0 M0 IIIA"
+        "8th cT2 N0 M0 IB -> 9th cT3 N0 M0 IIIA"
     );
     input.psum = None;
     assert_eq!(
         restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB → 9th c? N0 M0 incomplete (psum, fmax missing)"
+        "8th cT2 N0 M0 IB -> 9th c? N0 M0 incomplete (psum, fmax missing)"
     );
 }
 

@@ -243,7 +243,7 @@ fn restaging_line_only_when_both_editions_stage() {
     c.staging.basis = Some(StagingBasis::Pathological);
     assert_eq!(
         run(&c).restaging.as_deref(),
-        Some("pT3 N0 M0: 8th IB → 9th IIIA")
+        Some("pT3 N0 M0: 8th IB -> 9th IIIA")
     );
     c.disease.site = Some(Site::Peritoneal);
     assert_eq!(run(&c).restaging, None);

@@ -27,7 +27,7 @@
 //!         applies: Some(Ajcc9),              // Ajcc8 | Ajcc9 | Unknown: the edition that applies
 //!         stage_9th: Some((status: Assigned, group: Some(IIIA), tnm_text: "cT3 N0 M0",
 //!                          missing: ["diagnosed"], possible: [])),  // missing: flag names
-//!         restaging: Some("cT3 N0 M0: 8th IB → 9th IIIA"),
+//!         restaging: Some("cT3 N0 M0: 8th IB -> 9th IIIA"),
 //!         setting_editions: [(StageIDiffuse, Ajcc8), (Advanced, Ajcc9)],  // empty if not given
 //!         peritoneal: Some((status: "assigned", stage: Some("II"), pci: Some(15), t: Some("T2"))),
 //!     ),
