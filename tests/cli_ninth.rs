@@ -4,18 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-use crate::cli::assess_json;
-
-fn mesocds(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mesocds"))
-        .args(args)
-        .output()
-        .expect("run mesocds")
-}
+use crate::cli::{assess_json, mesocds};
 
 const PLEURAL: &[&str] = &[
     "--site", "pleural", "--extent", "diffuse", "--basis", "clinical", "--status", "new",

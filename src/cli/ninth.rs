@@ -12,31 +12,10 @@ use mesocds_core::vocab::{NCategory, Site, TCategory, Vocab as _};
 
 use super::vocab_parser;
 
-/// Today's date (UTC) from the system clock, or `None` if the clock is before 1970 or after
-/// 9999 (then a future date cannot be checked, and is not refused).
+/// Today's date (UTC) from the system clock ([`crate::report::today`]), or `None` if it is not
+/// a date the core accepts (then a future date cannot be checked, and is not refused).
 pub fn today_utc() -> Option<Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    let days = i64::try_from(secs / 86_400).ok()?;
-    // Days since 1970-01-01 to a civil date (H. Hinnant, "chrono-Compatible Low-Level Date
-    // Algorithms", days_from_civil inverse).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(
-        u16::try_from(year).ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    )
-    .ok()
+    crate::report::today().parse().ok()
 }
 
 /// `--diagnosed`: a calendar date `YYYY-MM-DD`, not after today.
