@@ -128,3 +128,44 @@ fn peritoneal_prints_the_proposed_stage_with_pci_and_cc() {
     );
     assert_eq!(t.matches("CC-0").count(), 1, "CC printed once");
 }
+
+#[test]
+fn a_pack_cover_gives_both_editions_the_applying_one_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = [
+        "22_pleural_2025_ninth_applies_t3_n0.ron",
+        "23_pleural_2019_eighth_applies_pt2_n1.ron",
+        "24_peritoneal_pci_15_stage_ii.ron",
+    ]
+    .iter()
+    .map(|n| golden_case_file(dir.path(), n))
+    .collect();
+    let out = dir.path().join("pack.pdf");
+    let meta = ReportMeta {
+        export_date: "2026-11-24".to_owned(),
+        app_version: "9.9.9-test".to_owned(),
+    };
+    export_files(
+        &files,
+        &out,
+        Paper::A4,
+        ClinicalTables::embedded().unwrap(),
+        meta,
+    )
+    .unwrap();
+    let o = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", out.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let cover = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for want in [
+        "9th IIIA (cT3 N0 M0), applies; 8th IB (cT3 N0 M0)",
+        "8th II (pT2 N1 M0), applies; 9th IIIA (pT2 N1 M0)",
+        "no AJCC stage; proposed II (Yan 2011, not AJCC)",
+    ] {
+        pos(&cover, want);
+    }
+}

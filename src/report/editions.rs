@@ -254,3 +254,44 @@ fn peritoneal_section(case: &Case, p: &PeritonealResult) -> Section {
         blocks,
     }
 }
+
+/// The stage text of a case on a pack's cover page: both editions when the 9th stages the
+/// tumour (the applying one first, marked), the proposed peritoneal stage for a peritoneal site.
+pub(super) fn cover_stage(a: &Assessment<'_>) -> String {
+    let eighth = super::model::stage_short(&a.stage);
+    let mut parts = Vec::new();
+    if a.stage_9th.stage.status() == StageStatus::NotApplicable {
+        parts.push(eighth);
+    } else {
+        let ninth = match a.stage_9th.stage.group() {
+            Some(g) => format!("9th {} ({})", g.code(), a.stage_9th.tnm_text()),
+            None => format!(
+                "9th {}",
+                match a.stage_9th.stage.status() {
+                    StageStatus::Incomplete => "incomplete",
+                    _ => "cannot be assigned",
+                }
+            ),
+        };
+        let eighth = format!("8th {eighth}");
+        let mark = |text: String, e: Edition| {
+            if a.edition.applies(e) == Some(true) {
+                format!("{text}, applies")
+            } else {
+                text
+            }
+        };
+        if a.edition.edition() == Some(Edition::Ajcc9) {
+            parts.extend([mark(ninth, Edition::Ajcc9), eighth]);
+        } else {
+            parts.extend([mark(eighth, Edition::Ajcc8), ninth]);
+        }
+    }
+    if let Some(p) = &a.peritoneal {
+        parts.push(match p.stage() {
+            Some(s) => format!("proposed {} (Yan 2011, not AJCC)", s.code()),
+            None => format!("proposed: {}", p.outcome.status_code().replace('_', " ")),
+        });
+    }
+    parts.join("; ")
+}

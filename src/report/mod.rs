@@ -69,7 +69,7 @@ pub fn build_report(
     let mut stages = Vec::new();
     let mut sites = Vec::new();
     for input in inputs {
-        stages.push(model::stage_short(&input.assessment.stage));
+        stages.push(editions::cover_stage(input.assessment));
         sites.push(model::site_short(input.case));
         cases.push(model::case_report(
             input.case,
