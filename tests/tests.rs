@@ -19,6 +19,9 @@ mod audit_cli;
 // inline validation, unsaved-changes prompt, undo, crash recovery, dialogs.
 mod ui;
 
+// Issue 11: format-2 cases (2025, 2019, peritoneal) open and every tab draws.
+mod ui_editions;
+
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
 
