@@ -15,10 +15,7 @@ use mesocds::app::services::Recovery;
 use mesocds_core::Case;
 use mesocds_core::case_file::{self, SavedWith};
 
-#[path = "support/harness.rs"]
-mod support;
-
-use support::{ScriptedDialogs, app_harness};
+use crate::ui::support::{ScriptedDialogs, app_harness};
 
 #[derive(serde::Deserialize)]
 struct GoldenCase {
