@@ -461,10 +461,7 @@ fn every_golden_case_gives_the_expected_results() {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let source = golden.source.trim();
-        if source.is_empty()
-            || !(source.contains("PDQ")
-                || source.contains("docs/clinical/"))
-        {
+        if source.is_empty() || !(source.contains("PDQ") || source.contains("docs/clinical/")) {
             failures.push(format!(
                 "{name}: `source` must cite the PDQ or a page of docs/clinical/"
             ));
