@@ -167,7 +167,9 @@ impl Document {
 }
 
 /// The text typed into the number fields, kept apart from the case so that a half-typed or
-/// invalid value can be shown with its message while the case holds "not entered".
+/// invalid value can be shown with its message while the case holds "not entered"; and the
+/// prior-therapy choice "Recorded below" while nothing is ticked yet (the case then holds
+/// "not entered", never "none").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormText {
     /// Age field text.
@@ -176,6 +178,8 @@ pub struct FormText {
     pub wbc: String,
     /// Hemoglobin field text.
     pub hb: String,
+    /// "Recorded below" is chosen for prior systemic therapy.
+    pub prior_recorded: bool,
 }
 
 impl FormText {
@@ -194,6 +198,11 @@ impl FormText {
                 .labs
                 .hb_g_per_dl
                 .map_or_else(String::new, |h| h.get().to_string()),
+            prior_recorded: case
+                .therapy
+                .prior_systemic
+                .as_ref()
+                .is_some_and(|p| !p.is_empty()),
         }
     }
 }

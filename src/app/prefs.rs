@@ -1,4 +1,5 @@
 //! The preferences persisted between sessions with eframe's storage, and how they are applied.
+//! The storage file holds recent file paths, so it is readable by its owner only.
 
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,63 @@ impl Prefs {
 pub fn apply_style(ctx: &egui::Context) {
     // Solid scroll bars, always shown where content overflows: floating bars that appear only on
     // hover hide the fact that a tab scrolls, which matters at 150% zoom.
-    ctx.all_styles_mut(|s| s.spacing.scroll = egui::style::ScrollStyle::solid());
+    // A visible focus ring: egui draws a focused widget with the `active` style and a focused
+    // text field with the selection stroke, both 1 px by default, which is hard to see. Two
+    // pixels in the selection colour, the same in light and dark.
+    ctx.all_styles_mut(|s| {
+        s.spacing.scroll = egui::style::ScrollStyle::solid();
+        let ring = egui::Stroke::new(FOCUS_RING_WIDTH, s.visuals.selection.bg_fill);
+        s.visuals.widgets.active.bg_stroke = ring;
+        s.visuals.selection.stroke.width = FOCUS_RING_WIDTH;
+    });
+}
+
+/// Width of the focus ring (points).
+pub const FOCUS_RING_WIDTH: f32 = 2.0;
+
+/// The file eframe keeps the preferences in (`<data dir>/<app id>/app.ron`), prepared before
+/// eframe opens it: its folder owner-only (0700) and the file owner-only (0600). eframe rewrites
+/// the file in place (`File::create`), which keeps its mode. `None` when there is no data
+/// folder (eframe then keeps nothing).
+pub fn prepare_storage(app_id: &str) -> Option<PathBuf> {
+    let file = eframe::storage_dir(app_id)?.join("app.ron");
+    // A failure leaves eframe's own behaviour; preferences are not worth refusing to start.
+    secure_storage_file(&file).ok();
+    Some(file)
+}
+
+/// Makes `file` and its folder readable by their owner only, creating both if missing (the
+/// file as an empty RON map, which eframe reads as no preferences).
+///
+/// # Errors
+/// The I/O error.
+pub fn secure_storage_file(file: &Path) -> std::io::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+        set_mode(dir, 0o700)?;
+    }
+    if !file.exists() {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        std::io::Write::write_all(&mut options.open(file)?, b"{}")?;
+    }
+    set_mode(file, 0o600)
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_path: &Path, _mode: u32) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// Applies the theme and zoom of `prefs`.
