@@ -17,6 +17,9 @@ mod support;
 
 use support::{ScriptedDialogs, app_harness};
 
+// Issue 10: clipboard, prior therapy, recovery, keyboard, the path field.
+mod workflows;
+
 fn harness_with(
     dialogs: ScriptedDialogs,
     recovery: &Path,

@@ -166,6 +166,8 @@ impl Document {
     }
 }
 
+/// What the form shows that the case cannot hold yet.
+///
 /// The text typed into the number fields, kept apart from the case so that a half-typed or
 /// invalid value can be shown with its message while the case holds "not entered"; and the
 /// prior-therapy choice "Recorded below" while nothing is ticked yet (the case then holds

@@ -66,8 +66,9 @@ pub fn apply_style(ctx: &egui::Context) {
 /// Width of the focus ring (points).
 pub const FOCUS_RING_WIDTH: f32 = 2.0;
 
-/// The file eframe keeps the preferences in (`<data dir>/<app id>/app.ron`), prepared before
-/// eframe opens it: its folder owner-only (0700) and the file owner-only (0600). eframe rewrites
+/// The file eframe keeps the preferences in (`<data dir>/<app id>/app.ron`), made private.
+///
+/// Prepared before eframe opens it: its folder owner-only (0700) and the file owner-only (0600). eframe rewrites
 /// the file in place (`File::create`), which keeps its mode. `None` when there is no data
 /// folder (eframe then keeps nothing).
 pub fn prepare_storage(app_id: &str) -> Option<PathBuf> {
@@ -119,4 +120,41 @@ pub fn apply_prefs(ctx: &egui::Context, prefs: &Prefs) {
         egui::ThemePreference::Light
     });
     ctx.set_zoom_factor(prefs.zoom);
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt as _;
+
+    use super::*;
+
+    fn mode(p: &Path) -> u32 {
+        std::fs::metadata(p).map_or(0, |m| m.permissions().mode() & 0o777)
+    }
+
+    #[test]
+    fn the_preferences_file_and_its_folder_are_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file eframe wrote with the default umask (0644) in a 0755 folder.
+        let folder = dir.path().join("org.mesocds.mesocds");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let file = folder.join("app.ron");
+        std::fs::write(&file, "{\"mesocds_prefs\": \"()\"}").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        secure_storage_file(&file).unwrap();
+        assert_eq!((mode(&folder), mode(&file)), (0o700, 0o600));
+        assert!(
+            std::fs::read_to_string(&file)
+                .unwrap()
+                .contains("mesocds_prefs")
+        );
+        // Rewritten in place as eframe does (File::create), it keeps its mode.
+        std::fs::write(&file, "{}").unwrap();
+        assert_eq!(mode(&file), 0o600);
+        // A first start creates both, owner-only, before eframe writes anything.
+        let new = dir.path().join("new").join("app.ron");
+        secure_storage_file(&new).unwrap();
+        assert_eq!((mode(new.parent().unwrap()), mode(&new)), (0o700, 0o600));
+    }
 }

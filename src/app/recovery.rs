@@ -185,7 +185,7 @@ impl Recovery {
                 }),
             ));
         }
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|f| std::cmp::Reverse(f.0));
         found.into_iter().map(|(_, r)| r).collect()
     }
 
@@ -295,7 +295,7 @@ fn read_recovery(path: &Path) -> Result<(Case, Option<PathBuf>), String> {
             .map_err(|e| format!("{}: {e}", path.display())),
         Err(wrapper_error) => case_file::from_ron(&text)
             .map(|l| (l.case, None))
-            .map_err(|_| format!("{}: {wrapper_error}", path.display())),
+            .map_err(|_not_old_either| format!("{}: {wrapper_error}", path.display())),
     }
 }
 
@@ -376,7 +376,7 @@ mod tests {
         r.adopt(&orphan, &SavedWith::default()).unwrap();
         assert!(!orphan.file.exists());
         let own = std::fs::read_to_string(r.case_path().unwrap()).unwrap();
-        assert!(own.contains("X"), "{own}");
+        assert!(own.contains('X'), "{own}");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;

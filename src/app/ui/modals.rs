@@ -69,64 +69,7 @@ impl MesoApp {
                 _ => {}
             }
         }
-        if let Some(orphan) = self.recovery_offers.first().cloned() {
-            let (case, origin) = (&orphan.case, &orphan.origin);
-            let mut choice = None;
-            let modal = egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
-                ui.heading("Recover unsaved work?");
-                ui.label(format!(
-                    "MesoCDS closed with unsaved changes to \"{}\"{}.",
-                    if case.label.trim().is_empty() { "an untitled case" } else { case.label.trim() },
-                    origin
-                        .as_ref()
-                        .map_or_else(String::new, |p| format!(" ({})", p.display()))
-                ));
-                ui.label("Recovering opens them as unsaved changes; your own file is not changed until you save. Enter recovers; Escape decides later (the work is kept and offered at the next start).");
-                ui.horizontal(|ui| {
-                    if ui.button("Recover").clicked() {
-                        choice = Some(Offer::Recover);
-                    }
-                    if ui.button("Discard recovered work").clicked() {
-                        choice = Some(Offer::Discard);
-                    }
-                    if ui.button("Decide later").clicked() {
-                        choice = Some(Offer::Later);
-                    }
-                });
-            });
-            if choice.is_none() {
-                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
-                    choice = Some(Offer::Recover);
-                } else if modal.should_close() {
-                    choice = Some(Offer::Later);
-                }
-            }
-            match choice {
-                Some(Offer::Recover) => {
-                    self.recovery_offers.remove(0);
-                    if let Err(e) = self.recovery.adopt(&orphan, &self.saved_with()) {
-                        self.error = Some(format!(
-                            "The recovered work could not be copied to this window's recovery file; the old file was left in place. {e}"
-                        ));
-                    }
-                    self.doc = Document::recovered(orphan.case, orphan.origin);
-                    self.info = Some("Recovered unsaved work".to_owned());
-                }
-                Some(Offer::Discard) => {
-                    self.recovery_offers.remove(0);
-                    self.recovery.discard(&orphan);
-                }
-                Some(Offer::Later) => {
-                    self.recovery_offers.remove(0);
-                    self.recovery.release(&orphan);
-                    self.info = Some(
-                        "The recovered work is kept; it is offered again at the next start."
-                            .to_owned(),
-                    );
-                }
-                None => {}
-            }
-        }
+        self.recovery_offer_ui(ctx);
         if self.show_about {
             let content = self
                 .tables
@@ -146,6 +89,69 @@ impl MesoApp {
             if modal.should_close() {
                 self.show_about = false;
             }
+        }
+    }
+
+    /// The offer of work left by an instance that is gone: Recover (also Enter), Discard, or
+    /// Decide later (also Escape: kept for the next start).
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(orphan) = self.recovery_offers.first().cloned() else {
+            return;
+        };
+        let (case, origin) = (&orphan.case, &orphan.origin);
+        let mut choice = None;
+        let modal = egui::Modal::new(egui::Id::unique("recovery_offer")).show(ctx, |ui| {
+            ui.heading("Recover unsaved work?");
+            ui.label(format!(
+                "MesoCDS closed with unsaved changes to \"{}\"{}.",
+                if case.label.trim().is_empty() { "an untitled case" } else { case.label.trim() },
+                origin
+                    .as_ref()
+                    .map_or_else(String::new, |p| format!(" ({})", p.display()))
+            ));
+            ui.label("Recovering opens them as unsaved changes; your own file is not changed until you save. Enter recovers; Escape decides later (the work is kept and offered at the next start).");
+            ui.horizontal(|ui| {
+                if ui.button("Recover").clicked() {
+                    choice = Some(Offer::Recover);
+                }
+                if ui.button("Discard recovered work").clicked() {
+                    choice = Some(Offer::Discard);
+                }
+                if ui.button("Decide later").clicked() {
+                    choice = Some(Offer::Later);
+                }
+            });
+        });
+        if choice.is_none() {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
+                choice = Some(Offer::Recover);
+            } else if modal.should_close() {
+                choice = Some(Offer::Later);
+            }
+        }
+        match choice {
+            Some(Offer::Recover) => {
+                self.recovery_offers.remove(0);
+                if let Err(e) = self.recovery.adopt(&orphan, &self.saved_with()) {
+                    self.error = Some(format!(
+                        "The recovered work could not be copied to this window's recovery file; the old file was left in place. {e}"
+                    ));
+                }
+                self.doc = Document::recovered(orphan.case, orphan.origin);
+                self.info = Some("Recovered unsaved work".to_owned());
+            }
+            Some(Offer::Discard) => {
+                self.recovery_offers.remove(0);
+                self.recovery.discard(&orphan);
+            }
+            Some(Offer::Later) => {
+                self.recovery_offers.remove(0);
+                self.recovery.release(&orphan);
+                self.info = Some(
+                    "The recovered work is kept; it is offered again at the next start.".to_owned(),
+                );
+            }
+            None => {}
         }
     }
 }

@@ -96,7 +96,6 @@ impl MesoApp {
             PathPurpose::Open if !path.is_file() => {
                 Err(format!("{} is not a file.", path.display()))
             }
-            PathPurpose::Open => Ok(path),
             PathPurpose::Save if !has_extension(&path, "ron") => {
                 Err("A case file's name ends in .ron.".to_owned())
             }
@@ -113,7 +112,7 @@ impl MesoApp {
                 "{} is the case file; the PDF is written next to it, never over it.",
                 path.display()
             )),
-            PathPurpose::Save | PathPurpose::Export => Ok(path),
+            PathPurpose::Open | PathPurpose::Save | PathPurpose::Export => Ok(path),
         }
     }
 
@@ -126,12 +125,18 @@ impl MesoApp {
         let mut cancel = false;
         let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
             ui.heading(prompt.purpose.title());
-            ui.label("No file dialog is available on this desktop. Type the file's path:");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text)
-                    .desired_width(520.0)
-                    .hint_text("/folder/name"),
-            );
+            ui.label("No file dialog is available on this desktop. Type the file's path.");
+            let field = ui
+                .horizontal(|ui| {
+                    let label = ui.label("Path");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut prompt.text)
+                            .desired_width(520.0)
+                            .hint_text("/folder/name"),
+                    )
+                    .labelled_by(label.id)
+                })
+                .inner;
             if !prompt.focused {
                 field.request_focus();
                 prompt.focused = true;
