@@ -7,13 +7,17 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand};
-use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
-use mesocds_core::case_file::{self, SavedWith};
+use mesocds_core::case::{AgeYears, Hemoglobin, RangeError, Wbc};
+use mesocds_core::case_file::{self, SavedWith, SealStatus};
 use mesocds_core::vocab::{
     DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, MCategory, NCategory,
     PriorTherapy, Sex, Site, StagingBasis, TCategory, Vocab,
 };
 use mesocds_core::{Case, ClinicalTables, assess};
+
+mod output;
+
+pub use output::{escape_controls, is_broken_pipe, out, warn};
 
 use crate::report::model::CaseSource;
 use crate::report::pdf::Paper;
@@ -103,34 +107,10 @@ fn vocab_parser<T: Vocab + Send + Sync + Clone>() -> impl clap::builder::TypedVa
     .try_map(|s: String| T::from_code(&s).ok_or_else(|| format!("{s:?} is not a {}", T::NAME)))
 }
 
-fn parse_age(s: &str) -> Result<AgeYears, String> {
-    let years: u16 = s
-        .trim()
-        .parse()
-        .ok()
-        .ok_or_else(|| format!("{s:?} is not a whole number of years: accepted 0 to 120"))?;
-    AgeYears::new(years).map_err(|e| e.to_string())
-}
-
-fn parse_number(s: &str, what: &str, unit: &str) -> Result<f64, String> {
-    let v: f64 = s
-        .trim()
-        .parse()
-        .ok()
-        .ok_or_else(|| format!("{s:?} is not a number: enter {what} in {unit}, e.g. 8.3"))?;
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(format!("{s:?} is not a finite number"))
-    }
-}
-
-fn parse_wbc(s: &str) -> Result<Wbc, String> {
-    Wbc::new(parse_number(s, "the WBC count", "×10⁹/L")?).map_err(|e| e.to_string())
-}
-
-fn parse_hb(s: &str) -> Result<Hemoglobin, String> {
-    Hemoglobin::new(parse_number(s, "hemoglobin", "g/dL")?).map_err(|e| e.to_string())
+/// The value parser of a measurement: the core's one parser ([`std::str::FromStr`] on
+/// [`AgeYears`], [`Wbc`], [`Hemoglobin`]), the same as the form's (decimal comma accepted).
+fn measurement<T: std::str::FromStr<Err = RangeError>>(s: &str) -> Result<T, String> {
+    s.parse().map_err(|e: RangeError| e.to_string())
 }
 
 /// One item of `--prior`: a therapy, or `none`.
@@ -189,7 +169,7 @@ pub struct Inputs {
     #[arg(long = "finding", value_name = "NAME", value_parser = vocab_parser::<Finding>())]
     pub findings: Vec<Finding>,
     /// Age in whole years (0 to 120).
-    #[arg(long, value_name = "YEARS", value_parser = parse_age)]
+    #[arg(long, value_name = "YEARS", value_parser = measurement::<AgeYears>, allow_hyphen_values = true)]
     pub age: Option<AgeYears>,
     /// Sex.
     #[arg(long, value_parser = vocab_parser::<Sex>())]
@@ -203,11 +183,11 @@ pub struct Inputs {
     /// Certainty of the histologic diagnosis.
     #[arg(long, value_parser = vocab_parser::<DiagnosisCertainty>())]
     pub diagnosis: Option<DiagnosisCertainty>,
-    /// White blood cell count in ×10⁹/L (0 to 200; 8300/µL is 8.3).
-    #[arg(long, value_name = "x10^9/L", value_parser = parse_wbc)]
+    /// White blood cell count in ×10⁹/L (0 to 200; 8300/µL is 8.3; "9,1" is 9.1).
+    #[arg(long, value_name = "x10^9/L", value_parser = measurement::<Wbc>, allow_hyphen_values = true)]
     pub wbc: Option<Wbc>,
-    /// Hemoglobin in g/dL (0 to 25; 146 g/L is 14.6).
-    #[arg(long, value_name = "g/dL", value_parser = parse_hb)]
+    /// Hemoglobin in g/dL (0 to 25; 146 g/L is 14.6; "13,5" is 13.5).
+    #[arg(long, value_name = "g/dL", value_parser = measurement::<Hemoglobin>, allow_hyphen_values = true)]
     pub hb: Option<Hemoglobin>,
     /// Disease status.
     #[arg(long, value_parser = vocab_parser::<DiseaseStatus>())]
@@ -216,19 +196,19 @@ pub struct Inputs {
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = prior_parser())]
     pub prior: Option<Vec<PriorItem>>,
     /// Takes an anticoagulant.
-    #[arg(long, overrides_with = "no_anticoagulant")]
+    #[arg(long, conflicts_with = "no_anticoagulant")]
     pub anticoagulant: bool,
     /// Takes no anticoagulant.
     #[arg(long)]
     pub no_anticoagulant: bool,
     /// Takes an antiplatelet agent.
-    #[arg(long, overrides_with = "no_antiplatelet")]
+    #[arg(long, conflicts_with = "no_antiplatelet")]
     pub antiplatelet: bool,
     /// Takes no antiplatelet agent.
     #[arg(long)]
     pub no_antiplatelet: bool,
     /// Takes a nonsteroidal anti-inflammatory drug.
-    #[arg(long, overrides_with = "no_nsaid")]
+    #[arg(long, conflicts_with = "no_nsaid")]
     pub nsaid: bool,
     /// Takes no NSAID.
     #[arg(long)]
@@ -295,10 +275,13 @@ impl Inputs {
 
 /// Runs the command line; returns the process exit code.
 ///
+/// A closed standard output (`mesocds check *.ron | head -1`) stops the output quietly: no
+/// panic, no message; `check` still validates every file and returns its exit code.
+///
 /// # Errors
 /// Errors for the caller to print (bad files, failed saves, invalid tables).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
+    let result = match cli.command {
         None => {
             crate::app::run_native(cli.case)
                 .map_err(|e| anyhow::anyhow!("could not open the desktop app window: {e}"))?;
@@ -307,17 +290,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Assess(args)) => run_assess(&args),
         Some(Command::Check(args)) => Ok(run_check(&args)),
         Some(Command::Export(args)) => run_export(&args),
+    };
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
     }
 }
 
 fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
     let tables = ClinicalTables::embedded().context("loading the embedded clinical tables")?;
-    let mut case = match &args.case {
-        Some(path) => case_file::load(path)?.case,
-        None => Case::default(),
+    let (mut case, seal) = match &args.case {
+        Some(path) => {
+            let loaded = case_file::load(path)?;
+            (loaded.case, loaded.seal)
+        }
+        None => (Case::default(), SealStatus::Missing),
     };
+    if let (Some(warning), Some(path)) = (seal.warning(), &args.case) {
+        let name = escape_controls(&path.display().to_string(), false);
+        warn(&format!("warning: {name}: {warning}"));
+    }
     if let Err(message) = args.inputs.apply(&mut case) {
-        eprintln!("error: {message}");
+        warn(&format!("error: {message}"));
         return Ok(ExitCode::from(2));
     }
     if let Some(path) = &args.save {
@@ -330,24 +324,30 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
     let assessment = assess(&case, tables);
     if args.json {
         let value = json::assessment_json(&case, &assessment, APP_VERSION);
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out(&format!("{}\n", serde_json::to_string_pretty(&value)?))?;
     } else {
         let source = CaseSource {
             file: args.case.as_ref().and_then(|p| p.file_name()).map_or_else(
                 || "case from the command line".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
+                |n| escape_controls(&n.to_string_lossy(), false),
             ),
             fingerprint: "not from a saved file".to_owned(),
         };
+        let shown = Case {
+            label: escape_controls(&case.label, false),
+            notes: escape_controls(&case.notes, true),
+            ..case.clone()
+        };
         let input = report::ReportInput {
-            case: &case,
+            case: &shown,
             assessment: &assessment,
             source,
         };
-        print!(
-            "{}",
-            report::build_report(&[input], tables, report_meta()).to_plain_text()
-        );
+        let mut report = report::build_report(&[input], tables, report_meta());
+        if let Some(c) = report.cases.first_mut() {
+            report::mark_seal(c, seal);
+        }
+        out(&report.to_plain_text())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -360,35 +360,67 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         Paper::A4
     };
     let pdf = report::export_files(&args.files, &args.output, paper, tables, report_meta())?;
-    println!(
-        "wrote {} ({} pages, {} case{})",
-        args.output.display(),
+    for (file, seal) in args.files.iter().zip(&pdf.seals) {
+        if let Some(warning) = seal.warning() {
+            let name = escape_controls(&file.display().to_string(), false);
+            warn(&format!("warning: {name}: {warning} (the PDF says so)"));
+        }
+    }
+    out(&format!(
+        "wrote {} ({} pages, {} case{})\n",
+        escape_controls(&args.output.display().to_string(), false),
         pdf.pages,
         args.files.len(),
         if args.files.len() == 1 { "" } else { "s" }
-    );
+    ))?;
     if !pdf.replaced_characters.is_empty() {
         let list: String = pdf.replaced_characters.iter().collect();
-        eprintln!("warning: the PDF font cannot print these characters, shown as \"?\": {list}");
+        warn(&format!(
+            "warning: the PDF font cannot print these characters, shown as \"?\": {}",
+            escape_controls(&list, false)
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Validates every file. Exit 0 when all are valid case files, 1 otherwise. A valid file whose
+/// seal does not match is reported with a warning line and does not change the exit code (it
+/// opens, with the same warning, in the app); `grep -c '^warning:'` counts them.
 fn run_check(args: &CheckArgs) -> ExitCode {
     let mut bad = 0usize;
+    let mut changed = 0usize;
+    // After the reader of standard output has gone, the files are still checked for the exit code.
+    let print = |line: String| {
+        out(&format!("{}\n", escape_controls(&line, false))).ok();
+    };
     for path in &args.files {
         match case_file::load(path) {
-            Ok(_) => println!("ok: {}", path.display()),
+            Ok(loaded) => match loaded.seal.warning() {
+                Some(warning) => {
+                    changed += 1;
+                    print(format!("warning: {}: {warning}", path.display()));
+                }
+                None => print(format!("ok: {}", path.display())),
+            },
             Err(e) => {
                 bad += 1;
-                println!("invalid: {e}");
+                print(format!("invalid: {e}"));
             }
         }
+    }
+    if changed > 0 {
+        warn(&format!(
+            "{changed} of {} case files were changed outside MesoCDS or damaged: check every input",
+            args.files.len()
+        ));
     }
     if bad == 0 {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{bad} of {} case files are invalid", args.files.len());
+        warn(&format!(
+            "{bad} of {} case files are invalid",
+            args.files.len()
+        ));
         ExitCode::from(1)
     }
 }

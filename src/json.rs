@@ -81,10 +81,10 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "axes": { "t": axis_json(&s.t), "n": axis_json(&s.n), "m": axis_json(&s.m) },
         },
         "eortc": {
-            "score": e.score.map(|v| f64::from(v) / 100.0),
-            "risk": e.risk.map(|r| r.label()),
-            "one_year_survival_percent": e.risk.map(|r| r.one_year_survival_percent()),
-            "one_year_survival_ci": e.risk.map(|r| r.one_year_survival_ci()),
+            "score": e.score().map(|v| f64::from(v) / 100.0),
+            "risk": e.risk().map(|r| r.label()),
+            "one_year_survival_percent": e.risk().map(|r| r.one_year_survival_percent()),
+            "one_year_survival_ci": e.risk().map(|r| r.one_year_survival_ci()),
             "factors": e.factors.iter().map(|f| f.describe()).collect::<Vec<_>>(),
             "factor_points": e.factors.iter().map(|f| json!({
                 "input": f.input.code(), "factor": f.factor, "value": f.value,
@@ -96,7 +96,7 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
         "calgb": {
             "group": c.group.map(|g| g.code()),
             "median_survival_months": c.median_survival_months(),
-            "path": c.path,
+            "path": c.path.iter().map(ToString::to_string).collect::<Vec<_>>(),
             "missing": codes(&c.missing),
             "notes": c.notes,
         },

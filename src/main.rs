@@ -9,7 +9,8 @@ fn main() -> ExitCode {
     match mesocds::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            let message = mesocds::cli::escape_controls(&format!("{e:#}"), false);
+            mesocds::cli::warn(&format!("error: {message}"));
             ExitCode::from(1)
         }
     }

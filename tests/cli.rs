@@ -136,7 +136,13 @@ fn with(extra: &[&'static str]) -> Vec<&'static str> {
         let flag = COMPLETE[i];
         let takes_value = COMPLETE.get(i + 1).is_some_and(|n| !n.starts_with("--"));
         let step = if takes_value { 2 } else { 1 };
-        if !extra.contains(&flag) {
+        // A switch given in `extra` also replaces its opposite (`--anticoagulant` replaces
+        // `--no-anticoagulant`): both together are an error.
+        let opposite = flag.strip_prefix("--no-").map_or_else(
+            || flag.replacen("--", "--no-", 1),
+            |rest| format!("--{rest}"),
+        );
+        if !extra.contains(&flag) && !extra.contains(&opposite.as_str()) {
             v.extend_from_slice(&COMPLETE[i..i + step]);
         }
         i += step;

@@ -376,15 +376,15 @@ fn export_errors_leave_no_partial_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("nope.ron"));
     assert!(!out.exists());
-    // A bad case file: line and column, and an existing output is untouched.
-    std::fs::write(&out, "precious").unwrap();
+    // A bad case file: line and column, and an existing output (an earlier PDF) is untouched.
+    std::fs::write(&out, "%PDF-1.7 precious").unwrap();
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "MesoCdsCase(format: 1, saved_with: (").unwrap();
     let o = run(&["export", bad.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(err.contains("bad.ron") && err.contains("line"), "{err}");
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "%PDF-1.7 precious");
     // An output that cannot be written: named, and no temporary file left behind.
     let missing_dir = dir.path().join("no-such-folder").join("out.pdf");
     let o = run(&[
@@ -398,7 +398,7 @@ fn export_errors_leave_no_partial_file() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .filter(|e| e.file_name().to_string_lossy().contains("tmp-"))
         .collect();
     assert!(leftovers.is_empty());
     // Success: owner-only file, "wrote … (N pages, 1 case)".

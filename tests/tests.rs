@@ -19,6 +19,11 @@ mod ui;
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
 
+// Faults with real files, pipes, devices and symlinks: export over an input, unreadable inputs,
+// long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,
+// closed pipes, control characters and command-line messages (issue 10).
+mod faults;
+
 // The JSON contract of `assess --json` for the example case, as an insta snapshot.
 mod json;
 

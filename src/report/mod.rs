@@ -4,15 +4,17 @@
 //! [`export_files`] or [`build_report`], so a pack and a single summary look the same everywhere.
 
 pub mod model;
+mod options;
 pub mod pdf;
+mod text;
 
 use std::path::{Path, PathBuf};
 
-use mesocds_core::case_file::{self, CaseFileError};
+use mesocds_core::case_file::{self, CaseFileError, SealStatus};
 use mesocds_core::{Assessment, Case, ClinicalTables, assess};
 use sha2::Digest as _;
 
-use model::{CaseReport, CaseSource, Report, ReportMeta};
+use model::{Block, CaseReport, CaseSource, Report, ReportMeta, Section};
 use pdf::{Paper, PdfError, RenderedPdf};
 
 /// A short fingerprint of a case file's bytes: `sha256:` and the first 12 hex digits, so a printed
@@ -78,6 +80,28 @@ pub fn build_report(
     model::report(cases, stages, sites, tables, meta)
 }
 
+/// Puts the seal warning at the top of a case's summary when its file's seal does not match
+/// (`case_file::SEAL_WARNING`); nothing for a valid or missing seal.
+pub fn mark_seal(report: &mut CaseReport, seal: SealStatus) {
+    if let Some(warning) = seal.warning() {
+        report.sections.insert(
+            0,
+            Section {
+                heading: "Warning: case file integrity".to_owned(),
+                blocks: vec![
+                    Block::Lead(format!("This case file was {warning}.")),
+                    Block::Text(
+                        "Its content no longer matches the seal MesoCDS wrote when it saved \
+                         the file. Compare every input with the source records before using \
+                         this summary."
+                            .to_owned(),
+                    ),
+                ],
+            },
+        );
+    }
+}
+
 /// Why an export failed. Nothing is written when it fails.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -95,24 +119,91 @@ pub enum ExportError {
         /// The I/O error.
         error: std::io::Error,
     },
+    /// The output is refused before anything is read or written.
+    #[error("{path}: {reason}; nothing was written")]
+    Output {
+        /// The output path.
+        path: PathBuf,
+        /// Why, e.g. "this is one of the input case files".
+        reason: &'static str,
+    },
     /// No case was given.
     #[error("no case files were given")]
     NoCases,
 }
 
-/// Writes `pdf` to `output` atomically (temporary file, fsync, rename): a failure leaves no
-/// partial file and an existing file untouched. New files are owner-only (they hold patient data).
+/// Refuses an output that would destroy something other than an earlier PDF: a folder, a pipe
+/// or device, or an existing file that does not start with `%PDF-` (such as a case file).
+fn check_existing_output(output: &Path) -> Result<(), ExportError> {
+    let refuse = |reason| ExportError::Output {
+        path: output.to_owned(),
+        reason,
+    };
+    let meta = match std::fs::metadata(output) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => {
+            return Err(ExportError::Write {
+                path: output.to_owned(),
+                error,
+            });
+        }
+    };
+    if !meta.is_file() {
+        return Err(refuse("the output is not a regular file"));
+    }
+    let mut head = Vec::with_capacity(5);
+    std::fs::File::open(output)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 5), &mut head))
+        .map_err(|error| ExportError::Write {
+            path: output.to_owned(),
+            error,
+        })?;
+    if head != b"%PDF-" {
+        return Err(refuse(
+            "the file exists and is not a PDF, so it is not replaced; choose another output",
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `a` and `b` name the same existing file (same device and inode on Unix, same
+/// canonical path elsewhere).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes `pdf` to `output` atomically ([`mesocds_core::atomic::write`]).
+///
+/// A failure leaves no partial file and an existing file untouched. New files are owner-only
+/// (they hold patient data). An existing file that is not a PDF (a case file chosen by mistake)
+/// is refused, not replaced.
 ///
 /// # Errors
-/// [`ExportError::Write`].
+/// [`ExportError::Output`] or [`ExportError::Write`].
 pub fn write_pdf(output: &Path, pdf: &RenderedPdf) -> Result<(), ExportError> {
-    case_file::write_atomic(output, &pdf.bytes).map_err(|error| ExportError::Write {
+    check_existing_output(output)?;
+    mesocds_core::atomic::write(output, &pdf.bytes).map_err(|error| ExportError::Write {
         path: output.to_owned(),
         error,
     })
 }
 
 /// Reads case files, builds their report and writes it as a PDF to `output`.
+///
+/// The output must be named `*.pdf`, must not be one of the inputs, and if it exists must be a
+/// PDF; each is checked before anything is read. A case whose seal does not match is printed with
+/// the warning ([`mark_seal`]).
 ///
 /// # Errors
 /// [`ExportError`] naming the bad file or the output; nothing is written then.
@@ -126,42 +217,53 @@ pub fn export_files(
     if files.is_empty() {
         return Err(ExportError::NoCases);
     }
+    let refuse = |reason| ExportError::Output {
+        path: output.to_owned(),
+        reason,
+    };
+    if files.iter().any(|f| same_file(f, output)) {
+        return Err(refuse("this is one of the input case files"));
+    }
+    check_existing_output(output)?;
+    let is_pdf_name = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !is_pdf_name {
+        return Err(refuse("the output must be named *.pdf"));
+    }
     let mut loaded = Vec::new();
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| {
-            ExportError::Case(CaseFileError {
-                path: Some(f.clone()),
-                kind: case_file::CaseFileErrorKind::Io(e.to_string()),
-            })
-        })?;
-        let case = case_file::load(f)?.case;
+        let bytes = case_file::read_file(f)?;
+        let case = case_file::from_bytes(&bytes).map_err(|e| e.with_path(f))?;
         let name = f.file_name().map_or_else(
             || f.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        loaded.push((
-            case,
-            CaseSource {
-                file: name,
-                fingerprint: fingerprint(&bytes),
-            },
-        ));
+        let source = CaseSource {
+            file: name,
+            fingerprint: fingerprint(&bytes),
+        };
+        loaded.push((case, source));
     }
     let assessments: Vec<Assessment<'_>> = loaded
         .iter()
-        .map(|(case, _)| assess(case, tables))
+        .map(|(l, _)| assess(&l.case, tables))
         .collect();
     let inputs: Vec<ReportInput<'_>> = loaded
         .iter()
         .zip(&assessments)
-        .map(|((case, source), assessment)| ReportInput {
-            case,
+        .map(|((l, source), assessment)| ReportInput {
+            case: &l.case,
             assessment,
             source: source.clone(),
         })
         .collect();
-    let report = build_report(&inputs, tables, meta);
-    let pdf = pdf::render(&report, paper)?;
+    let mut report = build_report(&inputs, tables, meta);
+    for (case_report, (l, _)) in report.cases.iter_mut().zip(&loaded) {
+        mark_seal(case_report, l.seal);
+    }
+    let mut pdf = pdf::render(&report, paper)?;
+    pdf.seals = loaded.iter().map(|(l, _)| l.seal).collect();
     write_pdf(output, &pdf)?;
     Ok(pdf)
 }

@@ -5,22 +5,14 @@
 //! PDF layout ([`super::pdf`]), the Report tab and the command line's text output all render this
 //! same model, so they cannot disagree.
 
-// The plain text is written with `let _ = writeln!(out, …)` into a String: that cannot fail.
-#![expect(
-    clippy::let_underscore_must_use,
-    reason = "writing to a String cannot fail"
-)]
-
-use std::fmt::Write as _;
-
 use mesocds_core::calgb::CalgbResult;
 use mesocds_core::eortc::RISK_RULE_TEXT;
 use mesocds_core::eortc::{EortcResult, hundredths};
 use mesocds_core::staging::{AxisResult, Ranked, StageResult};
-use mesocds_core::treatment::{CaveatKind, TreatmentResult};
 use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
 
+use super::options::treatment_section;
 use crate::present::{self, NOT_ENTERED};
 
 /// Where a case came from, for the report's header and footer.
@@ -111,14 +103,14 @@ fn or_missing<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
     v.map_or_else(|| NOT_ENTERED.to_owned(), f)
 }
 
-fn missing_line(missing: &[Input]) -> Option<Block> {
+pub(super) fn missing_line(missing: &[Input]) -> Option<Block> {
     (!missing.is_empty()).then(|| {
         let names: Vec<&str> = missing.iter().map(|i| i.label()).collect();
         Block::Text(format!("Missing: {}.", names.join(", ")))
     })
 }
 
-fn notes(notes: &[String]) -> Option<Block> {
+pub(super) fn notes(notes: &[String]) -> Option<Block> {
     (!notes.is_empty()).then(|| Block::Bullets(notes.to_vec()))
 }
 
@@ -241,7 +233,7 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
 }
 
 fn eortc_section(e: &EortcResult) -> Section {
-    let lead = match (e.score, e.risk) {
+    let lead = match (e.score(), e.risk()) {
         (Some(score), Some(risk)) => format!(
             "Score {}: {} risk; {}",
             hundredths(score),
@@ -290,144 +282,13 @@ fn calgb_section(c: &CalgbResult) -> Section {
     if !c.path.is_empty() {
         blocks.push(Block::Text(format!(
             "Decision path: {}.",
-            c.path.join(", then ")
+            present::calgb_path(c)
         )));
     }
     blocks.extend(missing_line(&c.missing));
     blocks.extend(notes(&c.notes));
     Section {
         heading: present::calgb_heading(),
-        blocks,
-    }
-}
-
-fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
-    if let Some(i) = refs.iter().position(|r| *r == text) {
-        i + 1
-    } else {
-        refs.push(text);
-        refs.len()
-    }
-}
-
-fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section {
-    let mut blocks = Vec::new();
-    if t.settings.is_empty() {
-        blocks.push(Block::Lead("No options listed".to_owned()));
-    } else {
-        let s: Vec<&str> = t.settings.iter().map(|s| s.label()).collect();
-        blocks.push(Block::Lead(format!("Setting: {}", s.join("; "))));
-    }
-    blocks.extend(missing_line(&t.missing));
-    blocks.extend(notes(&t.notes));
-    // Caveats shown for every patient are listed once, after the options, with the options they
-    // belong to.
-    let mut general: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut setting = None;
-    for (i, o) in t.options.iter().enumerate() {
-        let n = i + 1;
-        let opt = o.option;
-        if t.settings.len() > 1 && setting != Some(o.setting) {
-            setting = Some(o.setting);
-            blocks.push(Block::Subheading(o.setting.label().to_owned()));
-        }
-        let numbers: Vec<String> = opt
-            .citations
-            .iter()
-            .map(|c| {
-                let text = match c.pmid {
-                    Some(p) => format!("{}. PMID {p}.", c.text.trim_end_matches('.')),
-                    None => c.text.clone(),
-                };
-                reference_number(refs, text).to_string()
-            })
-            .collect();
-        blocks.push(Block::Subheading(format!(
-            "{n}. {} [ref {}]",
-            opt.name,
-            numbers.join(", ")
-        )));
-        let level = opt.level.map_or_else(
-            || "no level given".to_owned(),
-            |l| format!("level of evidence {l}"),
-        );
-        let mut line = format!("Status: {}; {level}", opt.status.label());
-        if let Some(trial) = &opt.trial {
-            let _ = write!(line, "; {}", trial.name);
-            if let Some(r) = &trial.registry {
-                let _ = write!(line, " ({r})");
-            }
-            if let Some(n) = trial.n {
-                let _ = write!(line, ", n = {n}");
-            }
-        }
-        blocks.push(Block::Text(format!("{line}.")));
-        // Every outcome with its direction, and the option's notes: a non-significant or
-        // harmful result must read as one (docs/clinical/option-selection.md#reports).
-        if let Some(trial) = &opt.trial {
-            let outcomes: Vec<String> = trial
-                .outcomes
-                .iter()
-                .map(|oc| {
-                    let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
-                    format!(
-                        "{}: {}{p} ({}).",
-                        oc.endpoint,
-                        oc.result,
-                        oc.direction.label()
-                    )
-                })
-                .collect();
-            blocks.push(Block::Bullets(outcomes));
-        }
-        if !opt.notes.is_empty() {
-            blocks.push(Block::Bullets(
-                opt.notes.iter().map(|n| format!("Note: {n}")).collect(),
-            ));
-        }
-        let mine: Vec<String> = o
-            .caveats
-            .iter()
-            .filter_map(|c| match c.kind {
-                CaveatKind::Patient => Some(format!("This patient: {}", c.text)),
-                CaveatKind::NotChecked => Some(format!("Not checked: {}", c.text)),
-                CaveatKind::General => {
-                    match general.iter_mut().find(|(t, _)| *t == c.text) {
-                        Some((_, list)) => list.push(n),
-                        None => general.push((c.text.clone(), vec![n])),
-                    }
-                    None
-                }
-            })
-            .collect();
-        if !mine.is_empty() {
-            blocks.push(Block::Bullets(mine));
-        }
-    }
-    if !general.is_empty() {
-        blocks.push(Block::Subheading("Caveats for every patient".to_owned()));
-        blocks.push(Block::Bullets(
-            general
-                .into_iter()
-                .map(|(text, list)| {
-                    let l: Vec<String> = list.iter().map(ToString::to_string).collect();
-                    let which = if l.len() == 1 { "option" } else { "options" };
-                    format!("{text} ({which} {})", l.join(", "))
-                })
-                .collect(),
-        ));
-    }
-    if !t.excluded.is_empty() {
-        blocks.push(Block::Subheading("Not for this patient".to_owned()));
-        blocks.push(Block::Bullets(
-            t.excluded
-                .iter()
-                .map(|x| format!("{}: {}", x.option.name, x.reasons.join(" ")))
-                .collect(),
-        ));
-    }
-    Section {
-        heading: "Treatment options (NCI PDQ)".to_owned(),
         blocks,
     }
 }
@@ -508,110 +369,4 @@ pub fn stage_short(s: &StageResult) -> String {
 /// The site for a cover page.
 pub fn site_short(case: &Case) -> String {
     or_missing(case.disease.site, |s| s.label().to_owned())
-}
-
-impl CaseReport {
-    /// The plain-text form of one case summary (no page furniture).
-    pub fn to_plain_text(&self) -> String {
-        let mut out = String::new();
-        for s in &self.sections {
-            let _ = writeln!(
-                out,
-                "\n{}\n{}",
-                s.heading,
-                "-".repeat(s.heading.chars().count())
-            );
-            for b in &s.blocks {
-                write_block(&mut out, b);
-            }
-        }
-        out
-    }
-}
-
-fn write_block(out: &mut String, b: &Block) {
-    match b {
-        Block::Lead(t) | Block::Text(t) => {
-            let _ = writeln!(out, "  {t}");
-        }
-        Block::Subheading(t) => {
-            let _ = writeln!(out, "\n  {t}");
-        }
-        Block::Fields(rows) => {
-            let w = rows
-                .iter()
-                .map(|(k, _)| k.chars().count())
-                .max()
-                .unwrap_or(0);
-            for (k, v) in rows {
-                let _ = writeln!(out, "  {k:<w$}  {v}");
-            }
-        }
-        Block::Table { header, rows, .. } => {
-            let cols = header.len();
-            let widths: Vec<usize> = (0..cols)
-                .map(|i| {
-                    std::iter::once(header)
-                        .chain(rows)
-                        .filter_map(|r| r.get(i))
-                        .map(|c| c.chars().count())
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect();
-            for row in std::iter::once(header).chain(rows) {
-                let cells: Vec<String> = row
-                    .iter()
-                    .zip(&widths)
-                    .map(|(c, w)| format!("{c:<w$}"))
-                    .collect();
-                let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
-            }
-        }
-        Block::Bullets(items) => {
-            for i in items {
-                let _ = writeln!(out, "  - {i}");
-            }
-        }
-        Block::Numbered(items) => {
-            for (n, i) in items.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {i}", n + 1);
-            }
-        }
-        Block::DecisionBox => {
-            for line in present::decision_box_lines(54, 22) {
-                let _ = writeln!(out, "  {line}");
-            }
-        }
-    }
-}
-
-impl Report {
-    /// The plain-text form of the whole report, for the terminal and for pasting into an EHR note.
-    pub fn to_plain_text(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "{}", self.title);
-        let _ = writeln!(
-            out,
-            "Exported {} with MesoCDS {}.",
-            self.meta.export_date, self.meta.app_version
-        );
-        let _ = writeln!(out, "{}", self.intended_use);
-        if let Some(rows) = &self.cover {
-            let _ = writeln!(out, "\nCASES");
-            for (i, [label, site, stage]) in rows.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {label}: {site}; stage {stage}", i + 1);
-            }
-        }
-        for c in &self.cases {
-            let _ = writeln!(
-                out,
-                "\n=== {} ({}, {}) ===",
-                c.label, c.source.file, c.source.fingerprint
-            );
-            out.push_str(&c.to_plain_text());
-        }
-        let _ = writeln!(out, "\nContent: {}.", self.content);
-        out
-    }
 }

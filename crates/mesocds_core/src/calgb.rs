@@ -7,8 +7,10 @@
 //! "groups 2–5 (intermediate)", which are not reconstructed (shared/clinical-decisions.md,
 //! "CALGB prognostic index"; clinical-reference §2.2).
 
+use std::fmt;
+
 use crate::case::Case;
-use crate::vocab::{Input, Vocab};
+use crate::vocab::{Ecog, Input, Vocab as _};
 
 /// Age split, years: group 1 needs age < 49, or age ≥ 49 with Hb ≥ 14.6. Source: PDQ.
 pub const AGE_SPLIT_YEARS: u16 = 49;
@@ -68,13 +70,67 @@ impl CalgbGroup {
     }
 }
 
+/// One step of the CALGB decision path: the input and the side of the PDQ's split it falls on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CalgbStep {
+    /// ECOG performance status, as entered.
+    Ecog(Ecog),
+    /// Age against the 49-year split.
+    Age {
+        /// Years.
+        years: u16,
+        /// Below 49.
+        below_split: bool,
+    },
+    /// Hemoglobin against the 14.6 g/dL split.
+    Hemoglobin {
+        /// g/dL.
+        g_per_dl: f64,
+        /// At or above 14.6.
+        at_or_above_split: bool,
+    },
+    /// WBC against the 15.6 ×10⁹/L split.
+    Wbc {
+        /// ×10⁹/L.
+        per_l_10e9: f64,
+        /// At or above 15.6.
+        at_or_above_split: bool,
+    },
+}
+
+impl fmt::Display for CalgbStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Ecog(e) => write!(f, "ECOG PS {}", e.code()),
+            Self::Age { years, below_split } => {
+                let op = if below_split { "<" } else { "≥" };
+                write!(f, "age {years} years {op} {AGE_SPLIT_YEARS}")
+            }
+            Self::Hemoglobin {
+                g_per_dl,
+                at_or_above_split,
+            } => {
+                let op = if at_or_above_split { "≥" } else { "<" };
+                write!(f, "hemoglobin {g_per_dl} g/dL {op} {HB_SPLIT_G_PER_DL}")
+            }
+            Self::Wbc {
+                per_l_10e9,
+                at_or_above_split,
+            } => {
+                let op = if at_or_above_split { "≥" } else { "<" };
+                write!(f, "WBC {per_l_10e9} ×10⁹/L {op} {WBC_SPLIT_10E9_PER_L}")
+            }
+        }
+    }
+}
+
 /// The CALGB result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CalgbResult {
     /// The group; `None` when inputs are missing or ECOG is 3–4.
     pub group: Option<CalgbGroup>,
     /// The decision path: each input that placed the patient, in order.
-    pub path: Vec<String>,
+    pub path: Vec<CalgbStep>,
     /// Inputs the path needs that are not entered.
     pub missing: Vec<Input>,
     /// Notes.
@@ -143,7 +199,7 @@ pub fn calgb(case: &Case) -> CalgbResult {
     };
     match ecog.grade() {
         0 => {
-            path.push("ECOG PS 0".to_owned());
+            path.push(CalgbStep::Ecog(ecog));
             let Some(age) = case.patient.age_years else {
                 missing.push(Input::Age);
                 if case.labs.hb_g_per_dl.is_none() {
@@ -152,38 +208,56 @@ pub fn calgb(case: &Case) -> CalgbResult {
                 return done(None, path, missing, notes);
             };
             if age.get() < AGE_SPLIT_YEARS {
-                path.push(format!("age {} years < 49", age.get()));
+                path.push(CalgbStep::Age {
+                    years: age.get(),
+                    below_split: true,
+                });
                 return done(Some(CalgbGroup::Group1), path, missing, notes);
             }
-            path.push(format!("age {} years ≥ 49", age.get()));
+            path.push(CalgbStep::Age {
+                years: age.get(),
+                below_split: false,
+            });
             let Some(hb) = case.labs.hb_g_per_dl else {
                 missing.push(Input::Hb);
                 return done(None, path, missing, notes);
             };
             if hb.get() >= HB_SPLIT_G_PER_DL {
-                path.push(format!("hemoglobin {} g/dL ≥ 14.6", hb.get()));
+                path.push(CalgbStep::Hemoglobin {
+                    g_per_dl: hb.get(),
+                    at_or_above_split: true,
+                });
                 done(Some(CalgbGroup::Group1), path, missing, notes)
             } else {
-                path.push(format!("hemoglobin {} g/dL < 14.6", hb.get()));
+                path.push(CalgbStep::Hemoglobin {
+                    g_per_dl: hb.get(),
+                    at_or_above_split: false,
+                });
                 done(Some(CalgbGroup::Groups2To5), path, missing, notes)
             }
         }
         1 | 2 => {
-            path.push(format!("ECOG PS {}", ecog.code()));
+            path.push(CalgbStep::Ecog(ecog));
             let Some(wbc) = case.labs.wbc_10e9_per_l else {
                 missing.push(Input::Wbc);
                 return done(None, path, missing, notes);
             };
             if wbc.get() >= WBC_SPLIT_10E9_PER_L {
-                path.push(format!("WBC {} ×10⁹/L ≥ 15.6", wbc.get()));
+                path.push(CalgbStep::Wbc {
+                    per_l_10e9: wbc.get(),
+                    at_or_above_split: true,
+                });
                 done(Some(CalgbGroup::Group6), path, missing, notes)
             } else {
-                path.push(format!("WBC {} ×10⁹/L < 15.6", wbc.get()));
+                path.push(CalgbStep::Wbc {
+                    per_l_10e9: wbc.get(),
+                    at_or_above_split: false,
+                });
                 done(Some(CalgbGroup::Groups2To5), path, missing, notes)
             }
         }
         _ => {
-            path.push(format!("ECOG PS {}", ecog.code()));
+            path.push(CalgbStep::Ecog(ecog));
             notes.push(
                 "ECOG PS 3-4: outside the population the index was developed in (chemotherapy-trial \
                  patients with PS 0-2); no group is assigned."

@@ -9,7 +9,7 @@
 //! "Floating point").
 
 use crate::case::Case;
-use crate::vocab::{DiagnosisCertainty, Histology, Input, Sex, Site, Vocab};
+use crate::vocab::{DiagnosisCertainty, Histology, Input, Sex, Site, Vocab as _};
 
 /// WBC threshold, ×10⁹/L; a count strictly above it is adverse. Source: PDQ "WBC count >8.3".
 pub const WBC_THRESHOLD_10E9_PER_L: f64 = 8.3;
@@ -97,19 +97,38 @@ impl EortcFactor {
     }
 }
 
+/// A complete EORTC score and the risk group it falls in: the risk exists only with a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EortcScore {
+    /// The score in hundredths (127 is 1.27).
+    pub hundredths: u16,
+    /// The risk group of that score.
+    pub risk: EortcRisk,
+}
+
 /// The EORTC result: a score only when every input is entered.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EortcResult {
-    /// The score in hundredths (127 is 1.27); `None` when an input is missing.
-    pub score: Option<u16>,
-    /// The risk group; `None` when an input is missing.
-    pub risk: Option<EortcRisk>,
+    /// The score with its risk group; `None` when an input is missing.
+    pub scored: Option<EortcScore>,
     /// Each entered factor and its contribution.
     pub factors: Vec<EortcFactor>,
     /// Inputs not entered.
     pub missing: Vec<Input>,
     /// Notes from the decisions page that apply.
     pub notes: Vec<String>,
+}
+
+impl EortcResult {
+    /// The score in hundredths (127 is 1.27); `None` when an input is missing.
+    pub fn score(&self) -> Option<u16> {
+        self.scored.map(|s| s.hundredths)
+    }
+
+    /// The risk group; `None` when an input is missing.
+    pub fn risk(&self) -> Option<EortcRisk> {
+        self.scored.map(|s| s.risk)
+    }
 }
 
 /// Hundredths as a decimal with two places: 127 → "1.27".
@@ -121,6 +140,10 @@ pub fn hundredths(v: u16) -> String {
 ///
 /// Any missing input gives no score and lists the missing inputs; entered factors are still
 /// listed. ECOG 3–4 is computed with a warning. See the module documentation for sources.
+#[expect(
+    clippy::too_many_lines,
+    reason = "five cited factors, each with its note, read in the PDQ's order"
+)]
 pub fn eortc(case: &Case) -> EortcResult {
     let mut factors = Vec::new();
     let mut missing = Vec::new();
@@ -144,7 +167,12 @@ pub fn eortc(case: &Case) -> EortcResult {
                 adverse,
                 points: if adverse { WBC_POINTS } else { 0 },
             });
-            if wbc.get() == WBC_THRESHOLD_10E9_PER_L {
+            #[expect(
+                clippy::float_cmp_const,
+                reason = "a WBC of exactly 8.3 (as entered) is the boundary the decisions page names"
+            )]
+            let exactly_threshold = wbc.get() == WBC_THRESHOLD_10E9_PER_L;
+            if exactly_threshold {
                 notes.push(
                     "WBC is exactly 8.3 ×10⁹/L: it does not count (the PDQ says \"> 8.3\"); a \
                      review table uses \"≥ 8.3\", which would add 0.55."
@@ -236,8 +264,7 @@ pub fn eortc(case: &Case) -> EortcResult {
         );
         missing.sort();
         return EortcResult {
-            score: None,
-            risk: None,
+            scored: None,
             factors,
             missing,
             notes,
@@ -250,8 +277,10 @@ pub fn eortc(case: &Case) -> EortcResult {
         EortcRisk::High
     };
     EortcResult {
-        score: Some(score),
-        risk: Some(risk),
+        scored: Some(EortcScore {
+            hundredths: score,
+            risk,
+        }),
         factors,
         missing,
         notes,

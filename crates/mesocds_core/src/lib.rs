@@ -37,14 +37,19 @@
 //! let assessment = assess(&case, tables);
 //! assert_eq!(assessment.stage.group().map(|g| g.to_string()), Some("IIIA".to_owned()));
 //! // Nothing about the EORTC inputs was entered, so there is no score, and it says why.
-//! assert!(assessment.eortc.score.is_none());
+//! assert!(assessment.eortc.scored.is_none());
 //! assert!(!assessment.eortc.missing.is_empty());
 //! ```
 
+pub mod ajcc9;
+pub mod atomic;
 pub mod calgb;
 pub mod case;
 pub mod case_file;
 pub mod eortc;
+pub mod evidence;
+pub mod measure;
+pub mod peritoneal;
 pub mod staging;
 pub mod tables;
 pub mod treatment;

@@ -17,7 +17,7 @@ pub fn prognosis_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) {
             ui.label(RichText::new("Inputs are entered on the Case tab.").weak());
             heading_ui(ui, "EORTC prognostic score");
             let e = &a.eortc;
-            match (e.score, e.risk) {
+            match (e.score(), e.risk()) {
                 (Some(score), Some(risk)) => {
                     ui.label(
                         RichText::new(format!(
@@ -89,7 +89,7 @@ pub fn prognosis_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) {
                 }
             }
             if !c.path.is_empty() {
-                ui.label(format!("Decision path: {}", c.path.join(", then ")));
+                ui.label(format!("Decision path: {}", crate::present::calgb_path(c)));
             }
             missing_ui(ui, &c.missing);
             notes_ui(ui, &c.notes);

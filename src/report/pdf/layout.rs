@@ -157,34 +157,43 @@ impl Layout<'_> {
         Ok(())
     }
 
+    /// Draws one row of columns (x, face, wrapped lines) line by line below the cursor. A row that
+    /// fits on a page (with `extra` points below it) is kept together; a taller one (such as long
+    /// notes) flows onto the next pages, so nothing is cut.
+    pub(super) fn flow_row(&mut self, cols: &[(f32, Face, Vec<String>)], size: f32, extra: f32) {
+        let lh = line_height(size);
+        let n = cols.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
+        let rows_height = lh * n as f32 + extra;
+        if rows_height <= self.height - MARGIN_TOP - BODY_BOTTOM {
+            self.ensure(rows_height);
+        }
+        for i in 0..n {
+            self.ensure(lh);
+            self.y -= lh;
+            for (x, face, lines) in cols {
+                if let Some(l) = lines.get(i) {
+                    self.draw_text(*x, self.y, *face, size, l);
+                }
+            }
+        }
+    }
+
     pub(super) fn fields(&mut self, rows: &[(String, String)]) -> Result<(), PdfError> {
         let mut key_w: f32 = 0.0;
         for (k, _) in rows {
             key_w = key_w.max(self.fonts.width(Face::Bold, TEXT, k)?);
         }
         let key_w = key_w.min(self.text_width() * 0.35) + 8.0;
-        let lh = line_height(TEXT);
         for (k, v) in rows {
             let keys = self.fonts.wrap(Face::Bold, TEXT, k, key_w - 8.0)?;
             let vals = self
                 .fonts
                 .wrap(Face::Regular, TEXT, v, self.text_width() - key_w)?;
-            let n = keys.len().max(vals.len());
-            self.ensure(lh * n as f32);
-            let top = self.y;
-            for (i, l) in keys.iter().enumerate() {
-                self.draw_text(MARGIN_X, top - lh * (i + 1) as f32, Face::Bold, TEXT, l);
-            }
-            for (i, l) in vals.iter().enumerate() {
-                self.draw_text(
-                    MARGIN_X + key_w,
-                    top - lh * (i + 1) as f32,
-                    Face::Regular,
-                    TEXT,
-                    l,
-                );
-            }
-            self.y = top - lh * n as f32;
+            let cols = [
+                (MARGIN_X, Face::Bold, keys),
+                (MARGIN_X + key_w, Face::Regular, vals),
+            ];
+            self.flow_row(&cols, TEXT, 0.0);
         }
         Ok(())
     }
@@ -196,30 +205,22 @@ impl Layout<'_> {
         widths: &[f32],
     ) -> Result<(), PdfError> {
         let total = self.text_width();
-        let cols: Vec<f32> = widths.iter().map(|w| w * total).collect();
-        let lh = line_height(TEXT);
+        let widths: Vec<f32> = widths.iter().map(|w| w * total).collect();
         for (r, row) in std::iter::once(header)
             .chain(rows.iter().map(Vec::as_slice))
             .enumerate()
         {
             let face = if r == 0 { Face::Bold } else { Face::Regular };
-            let mut cells = Vec::new();
-            for (c, text) in row.iter().enumerate() {
-                let w = cols.get(c).copied().unwrap_or(total) - 6.0;
-                cells.push(self.fonts.wrap(face, TEXT, text, w)?);
-            }
-            let n = cells.iter().map(Vec::len).max().unwrap_or(1);
-            // A row is never split across pages.
-            self.ensure(lh * n as f32 + 3.0);
-            let top = self.y;
+            let mut cols = Vec::new();
             let mut x = MARGIN_X;
-            for (c, lines) in cells.iter().enumerate() {
-                for (i, l) in lines.iter().enumerate() {
-                    self.draw_text(x, top - lh * (i + 1) as f32, face, TEXT, l);
-                }
-                x += cols.get(c).copied().unwrap_or(0.0);
+            for (c, text) in row.iter().enumerate() {
+                let w = widths.get(c).copied().unwrap_or(total);
+                cols.push((x, face, self.fonts.wrap(face, TEXT, text, w - 6.0)?));
+                x += widths.get(c).copied().unwrap_or(0.0);
             }
-            self.y = top - lh * n as f32 - 2.0;
+            // A row is kept on one page when it fits on one.
+            self.flow_row(&cols, TEXT, 3.0);
+            self.y -= 2.0;
             let y = self.y;
             self.rule(
                 MARGIN_X,
@@ -405,15 +406,18 @@ impl Layout<'_> {
                 report.meta.app_version,
                 self.pages[i].fingerprint
             );
+            // A long file name wraps onto a second line rather than running off the page.
             let first = self
                 .fonts
-                .wrap(Face::Regular, SMALL, &first, self.text_width())?
-                .join(" ");
-            let mut y = BODY_BOTTOM - 14.0;
-            let lines: Vec<String> = std::iter::once(first)
+                .wrap(Face::Regular, SMALL, &first, self.text_width())?;
+            let lines: Vec<String> = first
+                .into_iter()
                 .chain(content.iter().cloned())
                 .chain(std::iter::once(report.intended_use.to_owned()))
                 .collect();
+            // The footer rises (within the space below the body) when it has more lines.
+            let below = line_height(SMALL) * (lines.len() as f32 - 1.0) + 12.0;
+            let mut y = (BODY_BOTTOM - 14.0).max(below).min(BODY_BOTTOM - 12.0);
             let w = self.width;
             let ops = &mut self.pages[i].ops;
             ops.extend([

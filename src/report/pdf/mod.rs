@@ -68,6 +68,9 @@ pub struct RenderedPdf {
     pub pages_per_case: Vec<usize>,
     /// Characters the embedded font cannot print; each was printed as "?".
     pub replaced_characters: Vec<char>,
+    /// The seal of each case file, in order, when the PDF was made from files
+    /// ([`super::export_files`]); empty otherwise.
+    pub seals: Vec<mesocds_core::case_file::SealStatus>,
 }
 
 /// Renders `report` as a PDF on `paper`.
@@ -128,6 +131,7 @@ pub fn render(report: &Report, paper: Paper) -> Result<RenderedPdf, PdfError> {
         pages: count,
         pages_per_case,
         replaced_characters,
+        seals: Vec::new(),
     })
 }
 

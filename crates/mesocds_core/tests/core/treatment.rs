@@ -2,7 +2,6 @@
 //! ("Treatment options", "Disease status") and the structured PDQ options of
 //! shared/clinical-reference.md §5. Expected option lists are written out by hand from the PDQ
 //! section headings; they are never read back from the catalogue.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 
@@ -15,11 +14,9 @@ use mesocds_core::vocab::{
     DiseaseStatus, Ecog, Extent, Input, MCategory, NCategory, PriorTherapy, Site, StagingBasis,
     TCategory,
 };
-use mesocds_core::{Assessment, Case, ClinicalTables, assess};
+use mesocds_core::{Assessment, Case, assess};
 
-fn tables() -> &'static ClinicalTables {
-    ClinicalTables::embedded().expect("embedded tables load")
-}
+use crate::fixtures::tables;
 
 fn base(status: DiseaseStatus, site: Site) -> Case {
     let mut case = Case::default();
@@ -881,7 +878,7 @@ fn assessment_text(a: &Assessment<'_>) -> Vec<String> {
     out.extend(a.eortc.notes.iter().cloned());
     out.extend(a.eortc.factors.iter().map(|f| f.describe()));
     out.extend(a.calgb.notes.iter().cloned());
-    out.extend(a.calgb.path.iter().cloned());
+    out.extend(a.calgb.path.iter().map(ToString::to_string));
     out.extend(a.treatment.notes.iter().cloned());
     for o in &a.treatment.options {
         out.extend(o.caveats.iter().map(|c| c.text.clone()));

@@ -1,13 +1,14 @@
 //! The case-file format: round trips on disk, every kind of bad file, and atomic saving.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mesocds_core::Case;
+use mesocds_core::atomic::{self, TMP_MARKER};
 use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
 use mesocds_core::case_file::{
-    self, CaseFileError, CaseFileErrorKind, FORMAT, MAX_FILE_BYTES, SavedWith,
+    self, CaseFileError, CaseFileErrorKind, FORMAT, MAX_FILE_BYTES, SEAL_WARNING, SavedWith,
+    SealStatus,
 };
 use mesocds_core::vocab::{
     DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, MCategory, NCategory,
@@ -58,9 +59,9 @@ impl Drop for TempDir {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
-            let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700));
+            std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700)).ok();
         }
-        let _ = std::fs::remove_dir_all(&self.0);
+        std::fs::remove_dir_all(&self.0).ok();
     }
 }
 
@@ -129,7 +130,7 @@ fn load_text(dir: &TempDir, name: &str, bytes: &[u8]) -> (PathBuf, CaseFileError
 
 /// The error names the file when it came from disk.
 fn assert_names_path(err: &CaseFileError, path: &Path) {
-    assert_eq!(err.path.as_deref(), Some(path));
+    assert_eq!(err.path.as_deref(), Some(path), "the error names the file");
     let shown = err.to_string();
     assert!(
         shown.starts_with(&format!("{}: ", path.display())),
@@ -410,8 +411,17 @@ fn oversized_files_are_refused() {
     let path = dir.join("exact.ron");
     std::fs::write(&path, &exact).expect("write");
     assert_eq!(case_file::load(&path).expect("at the limit").case, case);
+    // One byte more (a trailing space) is refused; `to_ron` itself refuses to make such a file.
+    let over = format!("{exact} ");
     case.notes.push('a');
-    let over = case_file::to_ron(&case, &saved_with()).expect("serialize");
+    assert_eq!(
+        case_file::to_ron(&case, &saved_with())
+            .expect_err("too large to save")
+            .kind,
+        CaseFileErrorKind::TooLargeToSave {
+            bytes: MAX_FILE_BYTES + 1
+        }
+    );
     let (path, err) = load_text(&dir, "over.ron", over.as_bytes());
     assert_eq!(
         err.kind,
@@ -572,7 +582,11 @@ fn loading_what_is_not_a_file_names_the_path() {
     assert!(matches!(err.kind, CaseFileErrorKind::Io(_)));
     assert_names_path(&err, &missing);
     let err = case_file::load(dir.path()).expect_err("a folder");
-    assert!(matches!(err.kind, CaseFileErrorKind::Io(_)));
+    assert_eq!(err.kind, CaseFileErrorKind::NotAFile { what: "a folder" });
+    assert!(
+        err.to_string().contains("a folder, not a regular file"),
+        "{err}"
+    );
     assert_names_path(&err, dir.path());
 }
 
@@ -588,7 +602,7 @@ fn errors_from_text_have_no_path() {
 fn tmp_leftovers(dir: &TempDir) -> Vec<String> {
     dir.names()
         .into_iter()
-        .filter(|n| n.contains(".tmp-"))
+        .filter(|n| n.contains(TMP_MARKER) || n.contains(".tmp-"))
         .collect()
 }
 
@@ -627,7 +641,7 @@ fn permissions_are_ignored(dir: &TempDir) -> bool {
     std::fs::set_permissions(&probe_dir, std::fs::Permissions::from_mode(0o500)).expect("chmod");
     let ignored = std::fs::write(probe_dir.join("x"), b"x").is_ok();
     std::fs::set_permissions(&probe_dir, std::fs::Permissions::from_mode(0o700)).expect("chmod");
-    let _ = std::fs::remove_dir_all(&probe_dir);
+    std::fs::remove_dir_all(&probe_dir).ok();
     ignored
 }
 
@@ -655,7 +669,7 @@ fn a_failed_save_into_a_read_only_folder_leaves_the_old_file() {
 #[test]
 fn a_failed_save_leaves_the_old_file_byte_identical() {
     // Works for every user, root included: the target name is allowed (250 bytes) but the
-    // temporary file's name (".<name>.tmp-<pid>-<nanos>") is longer than the 255 bytes file
+    // temporary file's name (".<name>.mesocds-tmp-<pid>-<n>") is longer than the 255 bytes file
     // systems accept, so the write fails before anything is renamed.
     let dir = TempDir::new("fail");
     if std::fs::write(dir.join(&"n".repeat(300)), b"probe").is_ok() {
@@ -752,4 +766,345 @@ fn write_atomic_replaces_the_content_in_one_step() {
     case_file::write_atomic(&path, b"new").expect("write_atomic");
     assert_eq!(std::fs::read(&path).expect("read"), b"new".to_vec());
     assert_eq!(dir.names(), vec!["data.txt".to_owned()]);
+}
+
+// --------------------------------------------------- faults found in issue 10 (#6, #8, #9, #10)
+
+/// Runs `f` on another thread and fails the test if it has not returned within 5 s: a read of a
+/// named pipe with no writer blocks forever, and `/dev/zero` never ends.
+fn within_5s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        tx.send(f()).ok();
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(5))
+        .unwrap_or_else(|_| panic!("{what}: no answer within 5 s"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_being_opened() {
+    let dir = TempDir::new("fifo");
+    let fifo = dir.join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let path = fifo.clone();
+    let err = within_5s("loading a FIFO", move || case_file::load(&path)).expect_err("a FIFO");
+    assert_eq!(
+        err.kind,
+        CaseFileErrorKind::NotAFile {
+            what: "a named pipe (FIFO)"
+        }
+    );
+    assert_names_path(&err, &fifo);
+    // A symlink to the pipe is refused the same way.
+    let link = dir.join("link.ron");
+    std::os::unix::fs::symlink(&fifo, &link).expect("symlink");
+    let err = within_5s("loading a link to a FIFO", move || case_file::load(&link))
+        .expect_err("a link to a FIFO");
+    assert!(matches!(err.kind, CaseFileErrorKind::NotAFile { .. }));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_refused_without_being_read() {
+    let err = within_5s("loading /dev/zero", || {
+        case_file::read_file(Path::new("/dev/zero"))
+    })
+    .expect_err("a device");
+    assert_eq!(err.kind, CaseFileErrorKind::NotAFile { what: "a device" });
+    assert!(err.to_string().contains("/dev/zero"), "{err}");
+}
+
+#[test]
+fn old_mac_line_endings_are_named_not_called_empty() {
+    let dir = TempDir::new("cr");
+    let text = full_text().replace('\n', "\r");
+    let (path, err) = load_text(&dir, "mac.ron", text.as_bytes());
+    assert_eq!(err.kind, CaseFileErrorKind::CarriageReturnsOnly);
+    assert!(err.to_string().contains("carriage return"), "{err}");
+    assert!(!err.to_string().contains("empty"), "{err}");
+    assert_names_path(&err, &path);
+    // Windows line endings load as before.
+    let crlf = full_text().replace('\n', "\r\n");
+    assert_eq!(case_file::from_ron(&crlf).expect("CRLF").case, full_case());
+}
+
+#[test]
+fn a_case_too_large_to_open_again_is_not_saved() {
+    let dir = TempDir::new("toolarge");
+    let path = dir.join("case.ron");
+    let case = Case {
+        notes: "n".repeat(usize::try_from(MAX_FILE_BYTES).expect("fits")),
+        ..full_case()
+    };
+    // A new file: nothing is created.
+    let err = case_file::save(&path, &case, &saved_with()).expect_err("too large");
+    assert!(
+        matches!(err.kind, CaseFileErrorKind::TooLargeToSave { bytes } if bytes > MAX_FILE_BYTES),
+        "{:?}",
+        err.kind
+    );
+    let shown = err.to_string();
+    assert!(shown.contains("not saved"), "{shown}");
+    assert!(shown.contains(&MAX_FILE_BYTES.to_string()), "{shown}");
+    assert_names_path(&err, &path);
+    assert!(dir.names().is_empty(), "{:?}", dir.names());
+    // An existing file is left byte-identical.
+    case_file::save(&path, &full_case(), &saved_with()).expect("first save");
+    let before = std::fs::read(&path).expect("read");
+    case_file::save(&path, &case, &saved_with()).expect_err("too large");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert_eq!(dir.names(), vec!["case.ron".to_owned()]);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let dir = TempDir::new("symlink");
+    let real_dir = dir.join("cases");
+    std::fs::create_dir(&real_dir).expect("mkdir");
+    let target = real_dir.join("real.ron");
+    case_file::save(&target, &Case::default(), &saved_with()).expect("first save");
+    let link = dir.join("link.ron");
+    // A relative link, resolved against the link's folder.
+    std::os::unix::fs::symlink("cases/real.ron", &link).expect("symlink");
+    case_file::save(&link, &full_case(), &saved_with()).expect("save through the link");
+    let meta = std::fs::symlink_metadata(&link).expect("meta");
+    assert!(meta.file_type().is_symlink(), "the link is still a link");
+    assert_eq!(case_file::load(&target).expect("load").case, full_case());
+    assert_eq!(case_file::load(&link).expect("load").case, full_case());
+    assert!(tmp_leftovers(&dir).is_empty(), "{:?}", dir.names());
+    let in_real: Vec<String> = std::fs::read_dir(&real_dir)
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(in_real, vec!["real.ron".to_owned()]);
+    // A dangling link creates its target.
+    let dangling = dir.join("new-link.ron");
+    std::os::unix::fs::symlink("cases/new.ron", &dangling).expect("symlink");
+    case_file::save(&dangling, &full_case(), &saved_with()).expect("save");
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        case_file::load(&real_dir.join("new.ron"))
+            .expect("load")
+            .case,
+        full_case()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_an_error_and_writes_nothing() {
+    let dir = TempDir::new("loop");
+    let a = dir.join("a.ron");
+    std::os::unix::fs::symlink("b.ron", &a).expect("symlink");
+    std::os::unix::fs::symlink("a.ron", dir.join("b.ron")).expect("symlink");
+    let err = case_file::save(&a, &full_case(), &saved_with()).expect_err("a loop");
+    assert!(
+        matches!(err.kind, CaseFileErrorKind::Io(_)),
+        "{:?}",
+        err.kind
+    );
+    assert_eq!(dir.names(), vec!["a.ron".to_owned(), "b.ron".to_owned()]);
+}
+
+/// A process id that no running process has (Linux).
+fn dead_pid() -> u32 {
+    (4_000_000..4_194_304)
+        .find(|p| !Path::new(&format!("/proc/{p}")).exists())
+        .expect("a free pid")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn leftovers_of_an_interrupted_save_are_removed_by_the_next_save() {
+    let dir = TempDir::new("leftover");
+    let dead = dead_pid();
+    // What a kill -9 during a save leaves: a hidden copy of the case, by a process now gone.
+    let orphan = format!(".case.ron{TMP_MARKER}{dead}-0");
+    std::fs::write(dir.join(&orphan), full_text()).expect("plant");
+    // An old one of a pid in use again (ours: the age decides).
+    let old = format!(".other.ron{TMP_MARKER}1-7");
+    std::fs::write(dir.join(&old), "old").expect("plant");
+    let ten_minutes_ago = std::time::SystemTime::now() - atomic::LEFTOVER_AGE;
+    std::fs::File::options()
+        .write(true)
+        .open(dir.join(&old))
+        .expect("open")
+        .set_modified(ten_minutes_ago)
+        .expect("set mtime");
+    // Kept: a fresh one of a live process (pid 1 is always running), files of other programs,
+    // our own pattern on a folder, and a name that only looks similar.
+    let live = format!(".x.ron{TMP_MARKER}1-3");
+    std::fs::write(dir.join(&live), "live").expect("plant");
+    let keep = [
+        live.as_str(),
+        "notes.txt",
+        ".case.ron.tmp-12-34",
+        ".case.ron.mesocds-tmp-12",
+        "case.ron.mesocds-tmp-99999999-1",
+    ];
+    for k in &keep[1..] {
+        std::fs::write(dir.join(k), "not ours").expect("plant");
+    }
+    let folder = format!(".dir{TMP_MARKER}{dead}-1");
+    std::fs::create_dir(dir.join(&folder)).expect("mkdir");
+
+    case_file::save(&dir.join("case.ron"), &full_case(), &saved_with()).expect("save");
+
+    let names = dir.names();
+    assert!(!names.contains(&orphan), "{names:?}");
+    assert!(!names.contains(&old), "{names:?}");
+    for k in keep.iter().copied().chain([folder.as_str(), "case.ron"]) {
+        assert!(names.iter().any(|n| n == k), "{k} was removed: {names:?}");
+    }
+    assert_eq!(names.len(), keep.len() + 2, "{names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn owner_only_permissions_apply_to_an_existing_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = TempDir::new("owneronly");
+    let path = dir.join("recovery.ron");
+    std::fs::write(&path, "old").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    atomic::write_with(&path, b"new", atomic::Permissions::OwnerOnly).expect("write");
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
+    assert_eq!(std::fs::read(&path).expect("read"), b"new".to_vec());
+}
+
+#[cfg(unix)]
+#[test]
+fn atomic_write_refuses_a_named_pipe() {
+    let dir = TempDir::new("fifo-write");
+    let fifo = dir.join("out.pdf");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let path = fifo.clone();
+    let err =
+        within_5s("writing to a FIFO", move || atomic::write(&path, b"x")).expect_err("a FIFO");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    use std::os::unix::fs::FileTypeExt as _;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("meta")
+            .file_type()
+            .is_fifo()
+    );
+}
+
+// ------------------------------------------------------------------------------------ seal
+
+#[test]
+fn a_saved_file_is_sealed_and_loads_as_valid() {
+    let dir = TempDir::new("seal");
+    let path = dir.join("case.ron");
+    case_file::save(&path, &full_case(), &saved_with()).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let seal_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("seal: \"sha256:"))
+        .expect("a seal line");
+    assert_eq!(
+        seal_line.trim(),
+        format!(
+            "seal: \"{}\",",
+            case_file::seal_of(&full_case()).expect("seal")
+        )
+    );
+    let loaded = case_file::load(&path).expect("load");
+    assert_eq!(loaded.seal, SealStatus::Valid);
+    assert_eq!(loaded.seal.warning(), None);
+    // Layout and comments are not content: re-indenting and a comment keep the seal valid.
+    let relaid = format!("// reviewed\n{}", text.replace("    ", "  "));
+    assert_eq!(
+        case_file::from_ron(&relaid).expect("parse").seal,
+        SealStatus::Valid
+    );
+}
+
+#[test]
+fn deleting_one_finding_line_breaks_the_seal() {
+    let dir = TempDir::new("seal-broken");
+    let path = dir.join("case.ron");
+    let mut case = full_case();
+    case.staging.findings = [Finding::Spine, Finding::ContralateralPleura]
+        .into_iter()
+        .collect();
+    case_file::save(&path, &case, &saved_with()).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited: String = text
+        .lines()
+        .filter(|l| l.trim() != "Spine,")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        edited.lines().count() + 1,
+        text.lines().count(),
+        "one line deleted"
+    );
+    std::fs::write(&path, &edited).expect("write");
+    let loaded = case_file::load(&path).expect("still a valid file");
+    assert!(!loaded.case.staging.findings.contains(&Finding::Spine));
+    assert_eq!(loaded.seal, SealStatus::Mismatch);
+    assert_eq!(loaded.seal.warning(), Some(SEAL_WARNING));
+    assert_eq!(
+        SEAL_WARNING,
+        "changed outside MesoCDS or damaged: check every input"
+    );
+    // Saving again through MesoCDS seals the case as it now is.
+    case_file::save(&path, &loaded.case, &saved_with()).expect("save");
+    assert_eq!(
+        case_file::load(&path).expect("load").seal,
+        SealStatus::Valid
+    );
+}
+
+#[test]
+fn a_damaged_seal_is_a_mismatch_and_no_seal_is_missing() {
+    let text = full_text();
+    let seal = case_file::seal_of(&full_case()).expect("seal");
+    let damaged = text.replace(&seal, &seal.replace("sha256:", "sha256:0"));
+    assert_eq!(
+        case_file::from_ron(&damaged).expect("parse").seal,
+        SealStatus::Mismatch
+    );
+    let hand_written = "MesoCdsCase(format: 1, saved_with: (app_version: \"x\", content: \"y\"), \
+                        case: (staging: (findings: [Spine])))";
+    let loaded = case_file::from_ron(hand_written).expect("parse");
+    assert_eq!(loaded.seal, SealStatus::Missing);
+    assert_eq!(loaded.seal.warning(), None);
+}
+
+#[test]
+fn the_canonical_form_of_the_seal_is_pinned() {
+    // If this changes (a new `ron` version writing the compact form differently, or a change to
+    // `Case`), every saved file would warn as "changed outside MesoCDS": version the seal
+    // (e.g. "sha256v2:") and keep reading the old form instead of updating this value.
+    let mut case = Case {
+        label: "MC-1".to_owned(),
+        ..Case::default()
+    };
+    case.labs.wbc_10e9_per_l = Some(Wbc::new(9.1).unwrap());
+    case.staging.findings = std::iter::once(Finding::Spine).collect();
+    assert_eq!(
+        case_file::seal_of(&case).unwrap(),
+        "sha256:561d182563da98d0a0185347b4f8984ea1ceea27f49b7bef1fadcd5a92184b16"
+    );
 }

@@ -1,19 +1,17 @@
 //! AJCC 8th edition staging of pleural mesothelioma, checked cell by cell against an oracle
 //! written in this file from the text of shared/clinical-decisions.md ("Staging") and
 //! shared/clinical-reference.md §3.1–3.3. The oracle never calls the crate's stage table.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 
 use mesocds_core::staging::{self, StageResult, StageStatus};
 use mesocds_core::vocab::{
-    Extent, Finding, Input, MCategory, NCategory, Site, StageGroup, StagingBasis, TCategory, Vocab,
+    Extent, Finding, Input, MCategory, NCategory, Site, StageGroup, StagingBasis, TCategory,
+    Vocab as _,
 };
-use mesocds_core::{Case, ClinicalTables, assess};
+use mesocds_core::{Case, assess};
 
-fn tables() -> &'static ClinicalTables {
-    ClinicalTables::embedded().expect("embedded tables load")
-}
+use crate::fixtures::tables;
 
 fn pleural_diffuse(t: Option<TCategory>, n: Option<NCategory>, m: Option<MCategory>) -> Case {
     let mut case = Case::default();

@@ -4,7 +4,6 @@
 //! (the audit decisions); none is read back from the catalogue. Items 1-5 and 9 are also golden
 //! cases in `tests/cases/17_*` to `24_*`; the PDF and plain-text side of items 6 and 16 is tested
 //! in the app's report tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 
@@ -16,11 +15,9 @@ use mesocds_core::vocab::{
     DiseaseStatus, Ecog, Extent, Finding, Input, MCategory, NCategory, PriorTherapy, Site,
     StageGroup, StagingBasis, TCategory,
 };
-use mesocds_core::{Assessment, Case, ClinicalTables, assess};
+use mesocds_core::{Assessment, Case, assess};
 
-fn tables() -> &'static ClinicalTables {
-    ClinicalTables::embedded().expect("embedded tables load")
-}
+use crate::fixtures::tables;
 
 fn run(case: &Case) -> Assessment<'static> {
     assess(case, tables())

@@ -28,7 +28,6 @@
 //! ```
 //! Every field of `expect` is required except the lists, which default to empty (and are then
 //! checked to be empty). Unknown fields are errors.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -36,7 +35,7 @@ use std::path::{Path, PathBuf};
 use mesocds_core::eortc::EortcRisk;
 use mesocds_core::staging::StageStatus;
 use mesocds_core::treatment::{CaveatKind, Setting};
-use mesocds_core::vocab::{Input, StageGroup, Vocab};
+use mesocds_core::vocab::{Input, StageGroup, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, assess};
 
 const CASES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/cases");
@@ -181,10 +180,10 @@ fn check(g: &GoldenCase, a: &Assessment<'_>) -> Vec<String> {
     eq(
         &mut errors,
         "eortc_score",
-        &format!("{:?}", a.eortc.score),
+        &format!("{:?}", a.eortc.score()),
         &format!("{:?}", e.eortc_score),
     );
-    let risk = a.eortc.risk.map(|r| match r {
+    let risk = a.eortc.risk().map(|r| match r {
         EortcRisk::Low => Risk::Low,
         EortcRisk::High => Risk::High,
     });
