@@ -43,6 +43,11 @@ impl MesoApp {
                     _ => None,
                 };
                 self.doc = Document::loaded(path, loaded, file_fingerprint(path));
+                // Temporary copies a save cut short (kill -9) left next to the case hold
+                // patient data; they go when the folder is next used.
+                if let Some(dir) = path.parent() {
+                    mesocds_core::atomic::clean_leftovers(dir);
+                }
                 self.prefs.add_recent(path);
                 self.error = None;
                 self.info = Some(note.unwrap_or_else(|| format!("Opened {}", path.display())));
@@ -160,7 +165,13 @@ impl MesoApp {
             assessment,
             source: self.source(),
         };
-        report::build_report(&[input], tables, meta::report_meta())
+        let mut report = report::build_report(&[input], tables, meta::report_meta());
+        if self.doc.seal_warning().is_some()
+            && let Some(case) = report.cases.first_mut()
+        {
+            report::mark_seal(case, case_file::SealStatus::Mismatch);
+        }
+        report
     }
 
     pub(super) fn export_pdf(&mut self) {

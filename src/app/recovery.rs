@@ -11,11 +11,9 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use mesocds_core::Case;
 use mesocds_core::case_file::{self, SavedWith};
+use mesocds_core::{Case, atomic};
 
-/// A recovery file larger than this is not read (a case file is a few KiB).
-const MAX_RECOVERY_BYTES: u64 = 4 * 1024 * 1024;
 /// Recovery files are `recovery<…>.ron`; `recovery.ron` is the shared file of older versions.
 const PREFIX: &str = "recovery";
 
@@ -80,6 +78,8 @@ impl Recovery {
         // left behind, which loses nothing.
         if create_private_dir(dir).is_ok() {
             r.lock = take_lock(&r.lock_path_of(&r.own_stem()));
+            // Temporary copies left by a write cut short (kill -9) hold patient data.
+            atomic::clean_leftovers(dir);
         }
         r
     }
@@ -137,7 +137,7 @@ impl Recovery {
         };
         let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
-        case_file::write_atomic(&path, text.as_bytes())
+        atomic::write_with(&path, text.as_bytes(), atomic::Permissions::OwnerOnly)
             .map_err(|e| format!("{}: {e}", path.display()))
     }
 
@@ -281,14 +281,9 @@ fn take_lock(path: &Path) -> Option<File> {
 /// Reads a recovery file: this version's (case and origin together) or the case file an older
 /// version wrote as `recovery.ron`, whose separate origin note cannot be trusted (no origin).
 fn read_recovery(path: &Path) -> Result<(Case, Option<PathBuf>), String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if !meta.is_file() || meta.len() > MAX_RECOVERY_BYTES {
-        return Err(format!(
-            "{}: not a recovery file (not a regular file, or larger than {MAX_RECOVERY_BYTES} bytes)",
-            path.display()
-        ));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // The case-file reader's limits: regular files only, size-capped.
+    let bytes = case_file::read_file(path).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     match ron::from_str::<RecoveryFile>(&text) {
         Ok(file) => case_file::from_ron(&file.case_file)
             .map(|l| (l.case, file.origin))

@@ -47,6 +47,18 @@ fn copied(h: &Harness<'_, MesoApp>) -> Option<String> {
         })
 }
 
+/// Presses Ctrl+Shift+C in one frame, so that this frame's output is the one read.
+fn press_copy_summary(h: &mut Harness<'_, MesoApp>) {
+    h.input_mut().events.push(egui::Event::Key {
+        key: Key::C,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND | Modifiers::SHIFT,
+    });
+    h.step();
+}
+
 fn save_case(path: &Path, label: &str) {
     let case = Case {
         label: label.to_owned(),
@@ -65,15 +77,7 @@ fn ctrl_shift_c_copies_the_plain_text_summary_from_any_tab() {
     );
     for t in ["Staging", "Case", "Treatment options"] {
         tab(&mut h, t);
-        // One frame with the key press, so that its output is the one read.
-        h.input_mut().events.push(egui::Event::Key {
-            key: Key::C,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: Modifiers::COMMAND | Modifiers::SHIFT,
-        });
-        h.step();
+        press_copy_summary(&mut h);
         let text = copied(&h).unwrap_or_else(|| panic!("nothing copied on {t}"));
         assert!(text.contains("Stage IIIA"), "{t}: {text}");
         assert!(text.contains("EXAMPLE-1"), "{t}: {text}");
@@ -376,4 +380,35 @@ fn without_a_file_dialog_save_and_export_ask_for_a_path_in_the_window() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().path_prompt_text(), None);
+}
+
+#[test]
+fn a_case_file_changed_outside_mesocds_is_shown_with_the_seal_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sealed.ron");
+    save_case(&file, "MC-SEAL");
+    // One edit outside MesoCDS: the seal written on save no longer matches.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("MC-SEAL", "MC-SEAM")).unwrap();
+    let mut h = harness_with(
+        ScriptedDialogs::default(),
+        &dir.path().join("r"),
+        Some(file),
+    );
+    let warning = "changed outside MesoCDS or damaged";
+    assert!(h.query_by_label_contains(warning).is_some(), "on screen");
+    tab(&mut h, "Report");
+    assert!(
+        h.query_by_label_contains("Warning: case file integrity")
+            .is_some()
+    );
+    press_copy_summary(&mut h);
+    assert!(
+        copied(&h).is_some_and(|t| t.contains(warning)),
+        "in the summary"
+    );
+    // Saved by MesoCDS, the file has a matching seal again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label_contains(warning).is_none());
 }
