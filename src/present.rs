@@ -117,6 +117,12 @@ pub fn sentence_case(text: &str) -> String {
     })
 }
 
+/// The CALGB decision path in words: "ECOG PS 0, then age 45 years < 49".
+pub fn calgb_path(c: &mesocds_core::calgb::CalgbResult) -> String {
+    let steps: Vec<String> = c.path.iter().map(ToString::to_string).collect();
+    steps.join(", then ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,10 +140,4 @@ mod tests {
         assert_eq!(sentence_case("median survival"), "Median survival");
         assert_eq!(sentence_case(""), "");
     }
-}
-
-/// The CALGB decision path in words: "ECOG PS 0, then age 45 years < 49".
-pub fn calgb_path(c: &mesocds_core::calgb::CalgbResult) -> String {
-    let steps: Vec<String> = c.path.iter().map(ToString::to_string).collect();
-    steps.join(", then ")
 }
