@@ -265,6 +265,10 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// Opens (creating, owner-only) and exclusively locks `path`; `None` when another process holds
 /// it or it cannot be opened.
+///
+/// A lock file can be removed between opening and locking it (by an instance cleaning stale
+/// locks); the lock would then hold a file no other instance can find, so the lock is taken
+/// again on the file now at `path`.
 fn take_lock(path: &Path) -> Option<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -273,9 +277,29 @@ fn take_lock(path: &Path) -> Option<File> {
         use std::os::unix::fs::OpenOptionsExt as _;
         options.mode(0o600);
     }
-    let file = options.open(path).ok()?;
-    file.try_lock().ok()?;
-    Some(file)
+    for _ in 0..3 {
+        let file = options.open(path).ok()?;
+        file.try_lock().ok()?;
+        if still_at(&file, path) {
+            return Some(file);
+        }
+    }
+    None
+}
+
+/// Whether `file` is still the file at `path` (not removed or replaced since it was opened).
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// Reads a recovery file: this version's (case and origin together) or the case file an older

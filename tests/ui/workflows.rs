@@ -189,11 +189,23 @@ fn ctrl_q_while_recovery_is_offered_keeps_the_recovered_work() {
         h.run();
     }
     assert_eq!(recovery_files(dir.path()).len(), 1, "still on disk");
+    {
+        // Escape is "Decide later": the offer closes, the work stays for the next start.
+        let mut h = harness(dir.path());
+        assert!(h.state().recovery_offered(), "offered again");
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(!h.state().recovery_offered());
+        assert_eq!(h.state().document().case, Case::default());
+    }
+    assert_eq!(recovery_files(dir.path()).len(), 1, "kept by Escape");
     let mut h = harness(dir.path());
     assert!(h.state().recovery_offered(), "offered again");
-    h.get_by_role_and_label(Role::Button, "Recover").click();
+    // Enter recovers.
+    h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().document().case.label, "MC-KEEP");
+    assert!(h.state().document().is_dirty());
 }
 
 #[test]
@@ -362,6 +374,18 @@ fn without_a_file_dialog_save_and_export_ask_for_a_path_in_the_window() {
         before,
         "the case file is untouched"
     );
+    // Save As over another existing file is refused from the field.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    enter_path(&mut h, &file);
+    assert!(h.query_by_label_contains("already exists").is_some());
+    assert_eq!(case_file::load(&file).unwrap().case.label, "MC-PATH");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
     let pdf = dir.path().join("summary.pdf");
     enter_path(&mut h, &pdf);
     eprintln!(
