@@ -54,10 +54,10 @@ pub fn apply_style(ctx: &egui::Context) {
     // hover hide the fact that a tab scrolls, which matters at 150% zoom.
     // A visible focus ring: egui draws a focused widget with the `active` style and a focused
     // text field with the selection stroke, both 1 px by default, which is hard to see. Two
-    // pixels in the selection colour, the same in light and dark.
+    // pixels in the selection stroke's colour (dark blue on light, light blue on dark).
     ctx.all_styles_mut(|s| {
         s.spacing.scroll = egui::style::ScrollStyle::solid();
-        let ring = egui::Stroke::new(FOCUS_RING_WIDTH, s.visuals.selection.bg_fill);
+        let ring = egui::Stroke::new(FOCUS_RING_WIDTH, s.visuals.selection.stroke.color);
         s.visuals.widgets.active.bg_stroke = ring;
         s.visuals.selection.stroke.width = FOCUS_RING_WIDTH;
     });

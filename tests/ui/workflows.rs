@@ -314,6 +314,11 @@ fn keyboard_focus_is_drawn_with_a_visible_ring_in_light_and_dark() {
         // selection stroke; egui's defaults are 1 px.
         assert!(style.visuals.widgets.active.bg_stroke.width >= 2.0);
         assert!(style.visuals.selection.stroke.width >= 2.0);
+        // Dark blue on light, light blue on dark: the colour of selected text's outline.
+        assert_eq!(
+            style.visuals.widgets.active.bg_stroke.color,
+            style.visuals.selection.stroke.color
+        );
     }
 }
 
