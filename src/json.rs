@@ -1,7 +1,9 @@
 //! The JSON form of an assessment, as `mesocds assess --json` prints it.
 //!
 //! The keys of the contract (issue #2) are all present and spelled exactly so; more keys are
-//! added for the reasons behind each result. A value that cannot be given is `null`.
+//! added for the reasons behind each result. A value that cannot be given is `null`. The
+//! `newer_evidence` array (issue 12) is apart from the PDQ `options` and has exactly its contract
+//! fields (docs/clinical/newer-evidence.md).
 
 use mesocds_core::staging::{AxisResult, Ranked};
 use mesocds_core::treatment::{CaveatKind, ListedOption};
@@ -107,6 +109,9 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "setting": x.setting.label(),
             "reasons": x.reasons,
         })).collect::<Vec<_>>(),
+        // Evidence newer than the PDQ version used, apart from the PDQ `options` (issue 12):
+        // exactly the contract fields of each entry (`AppliedEvidence::json`).
+        "newer_evidence": a.newer_evidence.iter().map(|e| e.json()).collect::<Vec<_>>(),
         "treatment": {
             "settings": t.settings.iter().map(|s| s.label()).collect::<Vec<_>>(),
             "missing": codes(&t.missing),

@@ -7,6 +7,7 @@
 use mesocds_core::calgb::{self, CalgbGroup};
 use mesocds_core::eortc::{self, EortcRisk};
 use mesocds_core::staging::{StageOutcome, StageResult};
+use mesocds_core::treatment::{EvidenceLevel, MedianOs, Outcome};
 use mesocds_core::vocab::Vocab as _;
 
 /// Text for a value that was not entered, inside a sentence or a table cell.
@@ -82,6 +83,83 @@ pub fn stage_wording(s: &StageResult) -> StageWording {
     }
 }
 
+/// How the core's stage notes begin when ticked findings contradict each other (N0 with N2, M0
+/// with M1): shown as warnings (`crates/mesocds_core/src/staging.rs`, `finding_notes`).
+pub const CONTRADICTORY_FINDINGS: &str = "Contradictory findings:";
+
+/// How the core's stage note begins when the extent "solitary" contradicts the findings
+/// (`crates/mesocds_core/src/staging.rs`, `stage`): shown first and prominently.
+pub const SOLITARY_CONTRADICTION: &str = "The extent \"solitary\" contradicts";
+
+/// The notes of a stage result, sorted by how they are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StageNotes<'a> {
+    /// The extent "solitary" contradicts the findings: shown at the top.
+    pub solitary: Option<&'a str>,
+    /// Contradictory findings and picked-versus-findings disagreements: shown as warnings.
+    pub warnings: Vec<&'a str>,
+    /// The other explanations.
+    pub other: Vec<&'a str>,
+}
+
+/// Sorts the notes of `s` into the solitary contradiction, warnings and the rest. The
+/// contradiction is taken only when the core lists spread beyond a solitary tumour.
+pub fn stage_notes(s: &StageResult) -> StageNotes<'_> {
+    let mut out = StageNotes::default();
+    for n in &s.notes {
+        let disagreement = ["T", "N", "M"]
+            .iter()
+            .any(|axis| n.starts_with(&format!("{axis} disagreement:")));
+        if n.starts_with(SOLITARY_CONTRADICTION) && !s.beyond_solitary.is_empty() {
+            out.solitary = Some(n);
+        } else if n.starts_with(CONTRADICTORY_FINDINGS) || disagreement {
+            out.warnings.push(n);
+        } else {
+            out.other.push(n);
+        }
+    }
+    out
+}
+
+/// The heading of the options ruled out for this patient (Treatment options tab and report).
+pub const NOT_FOR_THIS_PATIENT: &str = "Not for this patient";
+
+/// "level of evidence A1", or that the PDQ gives none.
+pub fn level_text(level: Option<EvidenceLevel>) -> String {
+    level.map_or_else(
+        || "no level given".to_owned(),
+        |l| format!("level of evidence {l}"),
+    )
+}
+
+/// One outcome of a trial with its direction, e.g. "Overall survival: 18.1 vs 14.1 months
+/// (HR 0.74; 96.6% CI 0.60–0.91); P = .002 (favours the option)."
+pub fn outcome_line(oc: &Outcome) -> String {
+    let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
+    format!(
+        "{}: {}{p} ({}).",
+        oc.endpoint,
+        oc.result,
+        oc.direction.label()
+    )
+}
+
+/// The median overall survival of an option against its comparator, with what the difference
+/// means, e.g. "18.1 months vs placebo 14.1 months: significant difference (randomized)".
+pub fn median_os_line(os: &MedianOs) -> String {
+    format!(
+        "{} months vs {} {} months: {}",
+        os.option_months,
+        os.comparator,
+        os.comparator_months,
+        os.difference.label()
+    )
+}
+
+/// Why a staging tab has nothing to stage for a site other than the pleura.
+pub const NO_PLEURAL_STAGING: &str = "The pleural findings, the T, N and M categories and the \
+     stage grid are not used for this site. The site is entered on the Case tab.";
+
 /// "1-year survival 38% (…) in the derivation cohort" for an EORTC risk group.
 pub fn eortc_survival(risk: EortcRisk) -> String {
     format!(
@@ -133,6 +211,33 @@ mod tests {
         assert_eq!(d, format!("Decision: {}", "_".repeat(44)));
         assert_eq!(a, format!("Attendees: {}", "_".repeat(43)));
         assert_eq!(t, format!("Date: {}", "_".repeat(16)));
+    }
+
+    /// The prefixes [`stage_notes`] sorts by are the ones the core writes.
+    #[test]
+    fn stage_notes_sorts_the_cores_notes() {
+        use mesocds_core::vocab::{Extent, Finding, NCategory, Site, TCategory};
+        let tables = mesocds_core::ClinicalTables::embedded().expect("embedded tables");
+        let mut case = mesocds_core::Case::default();
+        case.disease.site = Some(Site::Pleural);
+        case.disease.extent = Some(Extent::Solitary);
+        case.staging.t = Some(TCategory::T1);
+        case.staging.n = Some(NCategory::N2);
+        case.staging.findings = [Finding::NoDistantMetastasis, Finding::DistantMetastasis].into();
+        let a = mesocds_core::assess(&case, tables);
+        let notes = stage_notes(&a.stage);
+        assert!(
+            notes.solitary.is_some_and(|n| n.contains("(N2; M1)")),
+            "{notes:?}"
+        );
+        assert_eq!(notes.warnings.len(), 1, "{notes:?}");
+        assert!(notes.warnings[0].starts_with(CONTRADICTORY_FINDINGS));
+        assert!(
+            notes
+                .other
+                .iter()
+                .all(|n| !n.starts_with(SOLITARY_CONTRADICTION))
+        );
     }
 
     #[test]

@@ -27,5 +27,16 @@ mod faults;
 // The JSON contract of `assess --json` for the example case, as an insta snapshot.
 mod json;
 
+// Evidence newer than the PDQ (issue 12), end to end: `assess --json`, the PDF and plain text.
+mod evidence;
+
+// The newer-evidence panel and its pointers on the PDQ cards, through egui_kittest.
+mod ui_evidence;
+
 // Packaging metadata: .deb assets exist, one application id everywhere, real icon files.
 mod packaging;
+
+// The tabs (issues 8 and 10, app side): treatment groups and exclusions, survival chart, staging
+// scope and warnings, "still missing" navigation, keyboard scrolling, frames per tab switch.
+mod ui_layout;
+mod ui_tabs;

@@ -13,7 +13,7 @@ use mesocds_core::Case;
 use mesocds_core::case_file::{self, SavedWith};
 
 #[path = "support/harness.rs"]
-mod support;
+pub(crate) mod support;
 
 use support::{ScriptedDialogs, app_harness};
 

@@ -150,6 +150,22 @@ impl MesoApp {
         self.prefs.tab = tab;
     }
 
+    /// Turns the "Reduce motion" preference on or off and applies it.
+    pub fn set_reduce_motion(&mut self, ctx: &egui::Context, on: bool) {
+        self.prefs.reduce_motion = on;
+        apply_prefs(ctx, &self.prefs);
+    }
+
+    /// The "Reduce motion" checkbox, for the View menu.
+    pub fn reduce_motion_ui(&mut self, ui: &mut egui::Ui) {
+        let mut on = self.prefs.reduce_motion;
+        ui.checkbox(&mut on, "Reduce motion")
+            .on_hover_text("No animations: fewer frames to draw on software rendering.");
+        if on != self.prefs.reduce_motion {
+            self.set_reduce_motion(ui.ctx(), on);
+        }
+    }
+
     /// The preferences (for tests).
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
@@ -208,12 +224,20 @@ impl eframe::App for MesoApp {
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar_ui(ui, &mut commands);
             self.tab_bar_ui(ui);
-            self.first_run_ui(ui, &mut commands);
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            // The welcome line sits at the bottom: when it goes away on the first keystroke, the
+            // fields above stay where they are (at the top it moved them under the pointer).
+            self.first_run_ui(ui, &mut commands);
+            self.status_ui(ui);
+        });
         let doc = &mut self.doc;
         match self.prefs.tab {
-            Tab::Case => tabs::case_tab_ui(ui, view, &mut doc.case, &mut doc.form),
+            Tab::Case => {
+                if let Some(tab) = tabs::case_tab_ui(ui, view, &mut doc.case, &mut doc.form) {
+                    self.prefs.tab = tab;
+                }
+            }
             Tab::Staging => tabs::staging_tab_ui(ui, view, &mut doc.case),
             Tab::Prognosis => tabs::prognosis_tab_ui(ui, view),
             Tab::Treatment => tabs::treatment_tab_ui(ui, view),

@@ -25,6 +25,9 @@ pub struct Prefs {
     pub zoom: f32,
     /// US Letter paper for the PDF summary (A4 otherwise).
     pub letter_paper: bool,
+    /// No animations (scroll bars, collapsing sections, scrolling): for software rendering,
+    /// common on hospital virtual desktops, where each animated frame costs CPU.
+    pub reduce_motion: bool,
 }
 
 impl Default for Prefs {
@@ -35,6 +38,7 @@ impl Default for Prefs {
             dark: false,
             zoom: 1.0,
             letter_paper: false,
+            reduce_motion: false,
         }
     }
 }
@@ -120,6 +124,16 @@ pub fn apply_prefs(ctx: &egui::Context, prefs: &Prefs) {
         egui::ThemePreference::Light
     });
     ctx.set_zoom_factor(prefs.zoom);
+    let default = egui::Style::default();
+    ctx.all_styles_mut(|s| {
+        if prefs.reduce_motion {
+            s.animation_time = 0.0;
+            s.scroll_animation = egui::style::ScrollAnimation::none();
+        } else {
+            s.animation_time = default.animation_time;
+            s.scroll_animation = default.scroll_animation;
+        }
+    });
 }
 
 #[cfg(all(test, unix))]

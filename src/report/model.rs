@@ -12,6 +12,7 @@ use mesocds_core::staging::{AxisResult, Ranked, StageResult};
 use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, INTENDED_USE};
 
+use super::evidence::evidence_section;
 use super::options::treatment_section;
 use crate::present::{self, NOT_ENTERED};
 
@@ -301,13 +302,14 @@ pub fn case_report(
     source: CaseSource,
 ) -> CaseReport {
     let mut refs = Vec::new();
-    let treatment = treatment_section(&assessment.treatment, &mut refs);
+    let treatment = treatment_section(&assessment.treatment, &assessment.newer_evidence, &mut refs);
     let mut sections = vec![
         case_section(case),
         stage_section(&assessment.stage, tables),
         eortc_section(&assessment.eortc),
         calgb_section(&assessment.calgb),
         treatment,
+        evidence_section(&assessment.newer_evidence, &tables.evidence),
     ];
     if !refs.is_empty() {
         sections.push(Section {

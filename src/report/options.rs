@@ -9,9 +9,12 @@
 
 use std::fmt::Write as _;
 
+use mesocds_core::evidence::AppliedEvidence;
 use mesocds_core::treatment::{CaveatKind, TreatmentOption, TreatmentResult};
 
+use super::evidence::pointer_block;
 use super::model::{Block, Section, missing_line, notes};
+use crate::present;
 
 pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
     if let Some(i) = refs.iter().position(|r| *r == text) {
@@ -22,7 +25,13 @@ pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
     }
 }
 
-pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>) -> Section {
+/// The PDQ options section; `evidence` adds a one-line pointer on each option a newer trial
+/// concerns (the entries themselves are in their own section, [`super::evidence`]).
+pub(super) fn treatment_section(
+    t: &TreatmentResult<'_>,
+    evidence: &[AppliedEvidence<'_>],
+    refs: &mut Vec<String>,
+) -> Section {
     let mut blocks = Vec::new();
     if t.settings.is_empty() {
         blocks.push(Block::Lead("No options listed".to_owned()));
@@ -59,10 +68,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
             opt.name,
             numbers.join(", ")
         )));
-        let level = opt.level.map_or_else(
-            || "no level given".to_owned(),
-            |l| format!("level of evidence {l}"),
-        );
+        let level = present::level_text(opt.level);
         let mut line = format!("Status: {}; {level}", opt.status.label());
         if let Some(trial) = &opt.trial {
             let _ = write!(line, "; {}", trial.name);
@@ -93,6 +99,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
         if !mine.is_empty() {
             blocks.push(Block::Bullets(mine));
         }
+        blocks.extend(pointer_block(evidence, &opt.id));
     }
     if !general.is_empty() {
         blocks.push(Block::Subheading("Caveats for every patient".to_owned()));
@@ -108,7 +115,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
         ));
     }
     if !t.excluded.is_empty() {
-        blocks.push(Block::Subheading("Not for this patient".to_owned()));
+        blocks.push(Block::Subheading(present::NOT_FOR_THIS_PATIENT.to_owned()));
         blocks.push(Block::Bullets(
             t.excluded
                 .iter()
@@ -127,19 +134,7 @@ pub(super) fn treatment_section(t: &TreatmentResult<'_>, refs: &mut Vec<String>)
 fn outcome_blocks(opt: &TreatmentOption) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(trial) = &opt.trial {
-        let outcomes: Vec<String> = trial
-            .outcomes
-            .iter()
-            .map(|oc| {
-                let p = oc.p.as_ref().map_or_else(String::new, |p| format!("; {p}"));
-                format!(
-                    "{}: {}{p} ({}).",
-                    oc.endpoint,
-                    oc.result,
-                    oc.direction.label()
-                )
-            })
-            .collect();
+        let outcomes: Vec<String> = trial.outcomes.iter().map(present::outcome_line).collect();
         blocks.push(Block::Bullets(outcomes));
     }
     if !opt.notes.is_empty() {

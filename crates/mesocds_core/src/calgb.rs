@@ -4,8 +4,8 @@
 //! patients with mesothelioma treated between 1984 and 1994 by the Cancer and Leukemia Group B.
 //! Chest 1998;113(3):723-731, PMID 9515850, as given in the NCI PDQ (General Information,
 //! "CALGB index"). Only groups 1 and 6 are defined there; every other complete input is
-//! "groups 2–5 (intermediate)", which are not reconstructed (shared/clinical-decisions.md,
-//! "CALGB prognostic index"; clinical-reference §2.2).
+//! "groups 2–5 (intermediate)", which are not reconstructed
+//! (docs/clinical/prognostic-scores.md#calgb-groups-2-5).
 
 use std::fmt;
 

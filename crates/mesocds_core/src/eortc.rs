@@ -3,10 +3,10 @@
 //! Source: Curran D, Sahmoud T, Therasse P, et al. Prognostic factors in patients with pleural
 //! mesothelioma: the European Organization for Research and Treatment of Cancer experience.
 //! J Clin Oncol 1998;16(1):145-152, PMID 9440736, as given in the NCI PDQ (General Information,
-//! "EORTC index") and fixed by shared/clinical-decisions.md, "EORTC prognostic score".
+//! "EORTC index") and fixed by docs/clinical/prognostic-scores.md#eortc.
 //!
-//! Weights are integer hundredths, so the threshold comparison is exact (clinical-reference §1.4,
-//! "Floating point").
+//! Weights are integer hundredths, so the threshold comparison is exact
+//! (docs/clinical/prognostic-scores.md#eortc-boundaries).
 
 use crate::case::Case;
 use crate::vocab::{DiagnosisCertainty, Histology, Input, Sex, Site, Vocab as _};
@@ -20,7 +20,8 @@ pub const ECOG_POINTS: u16 = 60;
 /// Points for a probable or possible (unconfirmed) histologic diagnosis (0.52). Source: PDQ.
 pub const UNCONFIRMED_DIAGNOSIS_POINTS: u16 = 52;
 /// Points for sarcomatoid histology, desmoplastic included (0.67). Not printed in the PDQ;
-/// clinical-reference §1.3 (arithmetic) and clinical-decisions.md. Shown to the user as unverified.
+/// docs/clinical/prognostic-scores.md#eortc-sarcomatoid-weight and docs/clinical/decisions.md#d9.
+/// Shown to the user as unverified.
 pub const SARCOMATOID_POINTS: u16 = 67;
 /// Points for male sex (0.60). Source: PDQ.
 pub const MALE_POINTS: u16 = 60;
@@ -61,7 +62,8 @@ impl EortcRisk {
         }
     }
 
-    /// 95% CI of the 1-year survival, as the Curran 1998 abstract gives it (clinical-reference §1.1).
+    /// 95% CI of the 1-year survival, as the Curran 1998 abstract gives it
+    /// (docs/clinical/prognostic-scores.md#eortc-survival).
     pub fn one_year_survival_ci(self) -> &'static str {
         match self {
             Self::Low => "95% CI 30-50%",

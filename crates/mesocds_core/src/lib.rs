@@ -12,6 +12,8 @@
 //! # Where the clinical content lives
 //! - Stage grid, findings and category definitions, and the treatment catalogue: RON files in
 //!   `assets/clinical/`, embedded at compile time and loaded strictly by [`ClinicalTables`].
+//! - Evidence newer than the PDQ version used: `assets/clinical/newer_evidence.ron`, loaded with
+//!   the other tables and kept apart from the PDQ options ([`evidence`]).
 //! - The EORTC and CALGB scores: Rust code with named, cited constants ([`eortc`], [`calgb`]).
 //!
 //! Every rule traces to the NCI PDQ Malignant Mesothelioma Treatment summary (HP, updated
@@ -51,15 +53,18 @@ pub mod evidence;
 pub mod measure;
 pub mod peritoneal;
 pub mod staging;
+pub mod table_problem;
 pub mod tables;
 pub mod treatment;
 pub mod vocab;
 
 pub use case::Case;
+pub use table_problem::TableProblem;
 pub use tables::{ClinicalTables, TableError};
 
 use calgb::CalgbResult;
 use eortc::EortcResult;
+use evidence::AppliedEvidence;
 use staging::StageResult;
 use treatment::TreatmentResult;
 
@@ -75,7 +80,8 @@ pub const INTENDED_USE: &str =
 pub struct Provenance {
     /// The version of the clinical core.
     pub core_version: &'static str,
-    /// Source document and date, content release, staging edition.
+    /// Source document and date, content release, staging edition, newer-evidence release and
+    /// date.
     pub content: String,
     /// The staging edition, e.g. "AJCC 8th".
     pub staging_edition: &'static str,
@@ -92,14 +98,19 @@ pub struct Assessment<'t> {
     pub calgb: CalgbResult,
     /// The treatment options.
     pub treatment: TreatmentResult<'t>,
+    /// Evidence newer than the PDQ version used that applies to this case, apart from the PDQ
+    /// options ([`evidence::applicable_to`]; docs/clinical/newer-evidence.md).
+    pub newer_evidence: Vec<AppliedEvidence<'t>>,
     /// Versions and sources.
     pub provenance: Provenance,
 }
 
-/// Assesses a case: stage, scores and treatment options. Pure; never panics.
+/// Assesses a case: stage, scores, treatment options and the newer evidence that applies to them.
+/// Pure; never panics.
 pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
     let stage = staging::stage(case, &tables.stage, &tables.findings);
     let treatment = treatment::evaluate(case, &stage, &tables.treatments);
+    let newer_evidence = evidence::applicable_to(case, &treatment, &tables.evidence);
     let mut eortc = eortc::eortc(case);
     let mut calgb = calgb::calgb(case);
     if let Some(why) = outside_score_population(case, &stage) {
@@ -115,6 +126,7 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
         calgb,
         stage,
         treatment,
+        newer_evidence,
         provenance: Provenance {
             core_version: CORE_VERSION,
             content: tables.content_version(),

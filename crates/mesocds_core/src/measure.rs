@@ -124,8 +124,9 @@ impl fmt::Display for AgeYears {
 /// White blood cell count in ×10⁹/L, 0 to 200.
 ///
 /// The unit follows the PDQ (its "× 109/L" is ×10⁹/L with the superscript lost;
-/// clinical-reference §6.2). 8.3 ×10⁹/L is 8,300/µL; a value such as 8300 typed into this field
-/// is rejected with a hint rather than scored (clinical-reference §1.4, "Units").
+/// docs/clinical/sources.md#quirk-2). 8.3 ×10⁹/L is 8,300/µL; a value such as 8300 typed into this
+/// field
+/// is rejected with a hint rather than scored (docs/clinical/prognostic-scores.md#units).
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "f64", into = "f64")]
 pub struct Wbc(f64);
@@ -190,7 +191,8 @@ impl fmt::Display for Wbc {
 
 /// Hemoglobin in g/dL, 0 to 25.
 ///
-/// 14.6 g/dL is 146 g/L (clinical-reference §2.4); a value above 25 is most likely g/L and is
+/// 14.6 g/dL is 146 g/L (docs/clinical/prognostic-scores.md#units); a value above 25 is most likely
+/// g/L and is
 /// rejected with a hint.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "f64", into = "f64")]

@@ -7,7 +7,9 @@
 
 use std::sync::OnceLock;
 
+use crate::evidence::{EVIDENCE_RON, EvidenceError, EvidenceTable};
 use crate::staging::{FindingsTable, StageTable, validate_findings, validate_stage_table};
+use crate::table_problem::TableProblem;
 use crate::treatment::{TreatmentCatalogue, validate};
 
 /// Stage grid source text.
@@ -65,13 +67,17 @@ pub enum TableError {
         supported: u32,
     },
     /// The table parsed but is not valid.
-    #[error("clinical table {table}: {message}")]
+    #[error("clinical table {table}: {problem}")]
     Invalid {
         /// Which table.
         table: &'static str,
-        /// What was wrong.
-        message: String,
+        /// What is wrong.
+        problem: TableProblem,
     },
+    /// The newer-evidence table (`newer_evidence.ron`) did not load: its own error, with the
+    /// line and column or the entry at fault.
+    #[error("clinical table {0}")]
+    Evidence(Box<EvidenceError>),
 }
 
 /// All clinical tables, loaded and validated.
@@ -83,6 +89,9 @@ pub struct ClinicalTables {
     pub findings: FindingsTable,
     /// PDQ treatment options.
     pub treatments: TreatmentCatalogue,
+    /// Evidence newer than the PDQ version used, kept apart from the PDQ options
+    /// (docs/clinical/newer-evidence.md).
+    pub evidence: EvidenceTable,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(table: &'static str, text: &str) -> Result<T, TableError> {
@@ -109,36 +118,55 @@ fn check_format(table: &'static str, found: u32) -> Result<(), TableError> {
 }
 
 impl ClinicalTables {
-    /// Parses and validates the three tables from their RON text.
+    /// Parses and validates the three PDQ-based tables from their RON text, with the embedded
+    /// newer-evidence table ([`EVIDENCE_RON`]); [`Self::from_ron_with_evidence`] takes that one too.
     ///
     /// # Errors
     /// [`TableError`] naming the table and, for parse errors, the line and column.
     pub fn from_ron(stage: &str, findings: &str, treatments: &str) -> Result<Self, TableError> {
+        Self::from_ron_with_evidence(stage, findings, treatments, EVIDENCE_RON)
+    }
+
+    /// Parses and validates all four tables from their RON text. The evidence table is loaded
+    /// strictly like the others, after the treatment catalogue its option ids are checked against.
+    ///
+    /// # Errors
+    /// [`TableError`] naming the table and, for parse errors, the line and column; a fault in the
+    /// evidence table is [`TableError::Evidence`], naming the entry.
+    pub fn from_ron_with_evidence(
+        stage: &str,
+        findings: &str,
+        treatments: &str,
+        evidence: &str,
+    ) -> Result<Self, TableError> {
         const STAGE: &str = "ajcc8_pleural_stage_groups.ron";
         const FINDINGS: &str = "ajcc8_pleural_findings.ron";
         const TREATMENTS: &str = "pdq_treatment_options.ron";
         let stage: StageTable = parse(STAGE, stage)?;
         check_format(STAGE, stage.format)?;
-        validate_stage_table(&stage).map_err(|message| TableError::Invalid {
+        validate_stage_table(&stage).map_err(|problem| TableError::Invalid {
             table: STAGE,
-            message,
+            problem,
         })?;
         let findings: FindingsTable = parse(FINDINGS, findings)?;
         check_format(FINDINGS, findings.format)?;
-        validate_findings(&findings).map_err(|message| TableError::Invalid {
+        validate_findings(&findings).map_err(|problem| TableError::Invalid {
             table: FINDINGS,
-            message,
+            problem,
         })?;
         let treatments: TreatmentCatalogue = parse(TREATMENTS, treatments)?;
         check_format(TREATMENTS, treatments.format)?;
-        validate(&treatments).map_err(|message| TableError::Invalid {
+        validate(&treatments).map_err(|problem| TableError::Invalid {
             table: TREATMENTS,
-            message,
+            problem,
         })?;
+        let evidence = EvidenceTable::from_ron(evidence, &treatments)
+            .map_err(|e| TableError::Evidence(Box::new(e)))?;
         Ok(Self {
             stage,
             findings,
             treatments,
+            evidence,
         })
     }
 
@@ -154,11 +182,13 @@ impl ClinicalTables {
             .map_err(Clone::clone)
     }
 
-    /// The content version: source document and date, content release and staging edition.
+    /// The content version: source document and date, content release, staging edition, and the
+    /// newer-evidence release and date.
     pub fn content_version(&self) -> String {
         format!(
-            "{CONTENT_SOURCE}; {} (pleural); content release {CONTENT_RELEASE}",
-            self.stage.edition
+            "{CONTENT_SOURCE}; {} (pleural); content release {CONTENT_RELEASE}; {}",
+            self.stage.edition,
+            self.evidence.content_version()
         )
     }
 }
@@ -171,6 +201,57 @@ mod tests {
     fn embedded_tables_are_valid() {
         let tables = ClinicalTables::embedded();
         assert!(tables.is_ok(), "{tables:?}");
+    }
+
+    #[test]
+    fn a_failing_evidence_table_fails_the_load() {
+        // A parse error (unknown field), with its position.
+        let bad = EVIDENCE_RON.replacen("summary:", "sumary:", 1);
+        let err = ClinicalTables::from_ron_with_evidence(
+            STAGE_TABLE_RON,
+            FINDINGS_TABLE_RON,
+            TREATMENTS_RON,
+            &bad,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, TableError::Evidence(e) if matches!(**e, EvidenceError::Parse { .. })),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string().contains("newer_evidence.ron: line"),
+            "{err}"
+        );
+        // A validation error (an option id not in the PDQ catalogue), naming the entry.
+        let bad = EVIDENCE_RON.replacen("\"maintenance_gemcitabine\"", "\"no_such_option\"", 1);
+        let err = ClinicalTables::from_ron_with_evidence(
+            STAGE_TABLE_RON,
+            FINDINGS_TABLE_RON,
+            TREATMENTS_RON,
+            &bad,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, TableError::Evidence(e) if matches!(**e, EvidenceError::Entry { ref entry, .. } if entry == "denim")),
+            "{err:?}"
+        );
+        // The embedded text loads, and its release is in the content version.
+        let ok = ClinicalTables::from_ron_with_evidence(
+            STAGE_TABLE_RON,
+            FINDINGS_TABLE_RON,
+            TREATMENTS_RON,
+            EVIDENCE_RON,
+        )
+        .unwrap();
+        // (The release and date themselves are checked in the core's evidence tests.)
+        assert_eq!(
+            ok.content_version(),
+            format!(
+                "{CONTENT_SOURCE}; AJCC 8th edition (pleural); content release {CONTENT_RELEASE}; \
+                 newer evidence release {} ({})",
+                ok.evidence.release, ok.evidence.date
+            )
+        );
     }
 
     #[test]
@@ -203,7 +284,9 @@ mod tests {
             err,
             TableError::Invalid {
                 table: "ajcc8_pleural_stage_groups.ron",
-                message: "missing cell T3 N1 M0".to_owned()
+                problem: TableProblem::MissingCell {
+                    cell: "T3 N1 M0".to_owned()
+                }
             }
         );
     }
@@ -217,7 +300,7 @@ mod tests {
         );
         let err = ClinicalTables::from_ron(&bad, FINDINGS_TABLE_RON, TREATMENTS_RON).unwrap_err();
         assert!(
-            matches!(err, TableError::Invalid { ref message, .. } if message.contains("duplicate cell T3 N1 M0")),
+            matches!(err, TableError::Invalid { problem: TableProblem::DuplicateCell { ref cell }, .. } if cell == "T3 N1 M0"),
             "{err}"
         );
     }
@@ -271,7 +354,7 @@ mod tests {
         let bad = TREATMENTS_RON.replacen("option_months: 18.1", "option_months: 19.1", 1);
         let err = ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &bad).unwrap_err();
         assert!(
-            matches!(err, TableError::Invalid { ref message, .. } if message.contains("19.1")),
+            matches!(err, TableError::Invalid { problem: TableProblem::MedianNotInOutcomes { ref months, .. }, .. } if months == "19.1"),
             "{err}"
         );
     }
@@ -282,7 +365,10 @@ mod tests {
             TREATMENTS_RON.replacen("id: \"vinorelbine\"", "id: \"nivolumab_ipilimumab\"", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &dup_id),
-            Err(TableError::Invalid { .. })
+            Err(TableError::Invalid {
+                problem: TableProblem::DuplicateOption { .. },
+                ..
+            })
         ));
         let wrong_ci = TREATMENTS_RON.replacen(
             "ci_level_percent: Some(96.6)",
@@ -291,7 +377,7 @@ mod tests {
         );
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &wrong_ci),
-            Err(TableError::Invalid { ref message, .. }) if message.contains("95% CI")
+            Err(TableError::Invalid { problem: TableProblem::CiLevelNotWritten { ref level, .. }, .. }) if level == "95"
         ));
         let unknown_setting =
             TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [Remission]", 1);
@@ -303,7 +389,12 @@ mod tests {
             TREATMENTS_RON.replacen("settings: [LocalRecurrence]", "settings: [RecurrentAny]", 1);
         assert!(matches!(
             ClinicalTables::from_ron(STAGE_TABLE_RON, FINDINGS_TABLE_RON, &no_local),
-            Err(TableError::Invalid { ref message, .. }) if message.contains("LocalRecurrence")
+            Err(TableError::Invalid {
+                problem: TableProblem::SettingWithoutOption {
+                    setting: crate::treatment::Setting::LocalRecurrence
+                },
+                ..
+            })
         ));
     }
 }

@@ -71,7 +71,8 @@ vocab! {
     /// Primary site of the mesothelioma.
     ///
     /// Source: the sites named in the patient page on remission and recurrence (pleura, peritoneum,
-    /// pericardium, tunica vaginalis); only the pleural site has an AJCC stage (clinical-reference §3.1).
+    /// pericardium, tunica vaginalis); only the pleural site has an AJCC stage
+    /// (docs/clinical/staging-ajcc8.md#scope).
     pub enum Site: "site" {
         Pleural => ("pleural", "Pleural"),
         Peritoneal => ("peritoneal", "Peritoneal"),
@@ -94,7 +95,7 @@ vocab! {
 vocab! {
     /// The basis of a stage, printed as its prefix (cT3 N1 M0).
     ///
-    /// Source: clinical-decisions.md, "Clinical vs pathological".
+    /// Source: docs/clinical/staging-ajcc8.md#basis.
     pub enum StagingBasis: "staging basis" {
         Clinical => ("clinical", "Clinical (c)"),
         Pathological => ("pathological", "Pathological (p)"),
@@ -141,7 +142,7 @@ vocab! {
 }
 
 vocab! {
-    /// Distant metastasis category. There is no MX (clinical-reference §3.3).
+    /// Distant metastasis category. There is no MX (docs/clinical/staging-ajcc8.md#no-mx).
     ///
     /// Source: PDQ Tables 1–4.
     pub enum MCategory: "M category" {
@@ -188,7 +189,8 @@ vocab! {
 vocab! {
     /// Certainty of the histologic diagnosis, as the EORTC score uses it.
     ///
-    /// Source: Curran 1998 abstract, "probable/possible histologic diagnosis" (clinical-reference §1.2).
+    /// Source: Curran 1998 abstract, "probable/possible histologic diagnosis"
+    /// (docs/clinical/prognostic-scores.md#eortc-diagnosis).
     pub enum DiagnosisCertainty: "diagnostic certainty" {
         Definite => ("definite", "Definite"),
         Probable => ("probable", "Probable"),
@@ -198,7 +200,7 @@ vocab! {
 
 vocab! {
     /// Disease status. Vocabulary only, from the patient page on remission and recurrence
-    /// (clinical-decisions.md, "Disease status").
+    /// (docs/clinical/disease-status.md).
     pub enum DiseaseStatus: "disease status" {
         New => ("new", "Newly diagnosed"),
         CompleteRemission => ("complete-remission", "Complete remission (no evidence of disease)"),

@@ -4,85 +4,144 @@ use egui::{RichText, Ui};
 use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
 use mesocds_core::{Assessment, Case};
 
-use super::ViewCtx;
+use super::{Tab, ViewCtx};
 use crate::app::document::{FormText, parse_age, parse_hb, parse_wbc};
-use crate::app::widgets::{choice_ui, heading_ui, number_field_ui, tri_state_ui};
+use crate::app::widgets::{
+    field_target, go_to_field, heading_ui, input_choice_ui, number_field_ui, tab_scroll_ui,
+    tri_state_ui,
+};
 use crate::present::NOT_ENTERED_LABEL;
 
+/// Window width (points) from which "Still missing" is a column beside the form; narrower, it
+/// is shown above the form.
+const SIDE_BY_SIDE_MIN_WIDTH: f32 = 760.0;
+
 /// The Case tab: every input, with units and inline checks, and what the other tabs still miss.
-pub fn case_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mut FormText) {
-    egui::Panel::right("missing_panel")
-        .resizable(false)
-        .default_size(300.0)
-        .show(ui, |ui| missing_panel_ui(ui, view.assessment));
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            heading_ui(ui, "Patient");
-            ui.horizontal(|ui| {
-                let l = ui.label("Case label");
-                ui.add(
-                    egui::TextEdit::singleline(&mut case.label)
-                        .hint_text("pseudonymous ID, not a name")
-                        .desired_width(220.0),
-                )
-                .labelled_by(l.id);
+/// Returns the tab to show when the user clicked a missing input that is entered on another tab.
+pub fn case_tab_ui(
+    ui: &mut Ui,
+    view: ViewCtx<'_>,
+    case: &mut Case,
+    form: &mut FormText,
+) -> Option<Tab> {
+    let mut go = None;
+    let wide = ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH;
+    if wide {
+        egui::Panel::right("missing_panel")
+            .resizable(false)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                tab_scroll_ui(ui, "case_missing_scroll", |ui| {
+                    go = missing_panel_ui(ui, view.assessment);
+                });
             });
-            number_field_ui(
-                ui,
-                "Age",
-                "years",
-                &mut form.age,
-                &mut case.patient.age_years,
-                parse_age,
-            );
-            choice_ui(ui, "Sex", &mut case.patient.sex);
-            choice_ui(ui, "ECOG performance status", &mut case.patient.ecog);
-
-            heading_ui(ui, "Disease");
-            choice_ui(ui, "Site", &mut case.disease.site);
-            choice_ui(ui, "Extent", &mut case.disease.extent);
-            choice_ui(ui, "Histology", &mut case.disease.histology);
-            choice_ui(ui, "Diagnostic certainty", &mut case.disease.diagnosis);
-            choice_ui(ui, "Disease status", &mut case.disease.status);
-
-            heading_ui(ui, "Laboratory");
-            number_field_ui(
-                ui,
-                "WBC",
-                "×10⁹/L",
-                &mut form.wbc,
-                &mut case.labs.wbc_10e9_per_l,
-                parse_wbc,
-            );
-            number_field_ui(
-                ui,
-                "Hemoglobin",
-                "g/dL",
-                &mut form.hb,
-                &mut case.labs.hb_g_per_dl,
-                parse_hb,
-            );
-
-            heading_ui(ui, "Prior systemic therapy and co-medication");
-            prior_ui(
-                ui,
-                &mut case.therapy.prior_systemic,
-                &mut form.prior_recorded,
-            );
-            tri_state_ui(ui, "Anticoagulant", &mut case.therapy.anticoagulant);
-            tri_state_ui(ui, "Antiplatelet agent", &mut case.therapy.antiplatelet);
-            tri_state_ui(ui, "NSAID", &mut case.therapy.nsaid);
-
-            heading_ui(ui, "Notes");
-            let l = ui.label("Free-text notes");
-            ui.add(
-                egui::TextEdit::multiline(&mut case.notes)
-                    .desired_rows(4)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id);
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        tab_scroll_ui(ui, "case_scroll", |ui| {
+            if !wide {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    go = missing_panel_ui(ui, view.assessment);
+                });
+            }
+            case_form_ui(ui, case, form);
         });
     });
+    go
+}
+
+fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
+    heading_ui(ui, "Patient");
+    ui.horizontal(|ui| {
+        let l = ui.label("Case label");
+        ui.add(
+            egui::TextEdit::singleline(&mut case.label)
+                .hint_text("pseudonymous ID, not a name")
+                .desired_width(220.0),
+        )
+        .labelled_by(l.id);
+    });
+    number_field_ui(
+        ui,
+        Input::Age,
+        ("Age", "years"),
+        &mut form.age,
+        &mut case.patient.age_years,
+        parse_age,
+    );
+    input_choice_ui(ui, ("Sex", Input::Sex), &mut case.patient.sex);
+    input_choice_ui(
+        ui,
+        ("ECOG performance status", Input::Ecog),
+        &mut case.patient.ecog,
+    );
+
+    heading_ui(ui, "Disease");
+    input_choice_ui(ui, ("Site", Input::Site), &mut case.disease.site);
+    input_choice_ui(ui, ("Extent", Input::Extent), &mut case.disease.extent);
+    input_choice_ui(
+        ui,
+        ("Histology", Input::Histology),
+        &mut case.disease.histology,
+    );
+    input_choice_ui(
+        ui,
+        ("Diagnostic certainty", Input::Diagnosis),
+        &mut case.disease.diagnosis,
+    );
+    input_choice_ui(
+        ui,
+        ("Disease status", Input::Status),
+        &mut case.disease.status,
+    );
+
+    heading_ui(ui, "Laboratory");
+    number_field_ui(
+        ui,
+        Input::Wbc,
+        ("WBC", "×10⁹/L"),
+        &mut form.wbc,
+        &mut case.labs.wbc_10e9_per_l,
+        parse_wbc,
+    );
+    number_field_ui(
+        ui,
+        Input::Hb,
+        ("Hemoglobin", "g/dL"),
+        &mut form.hb,
+        &mut case.labs.hb_g_per_dl,
+        parse_hb,
+    );
+
+    let prior = heading_ui(ui, "Prior systemic therapy and co-medication");
+    field_target(ui, Input::Prior, &prior);
+    prior_ui(
+        ui,
+        &mut case.therapy.prior_systemic,
+        &mut form.prior_recorded,
+    );
+    tri_state_ui(
+        ui,
+        Input::Anticoagulant,
+        "Anticoagulant",
+        &mut case.therapy.anticoagulant,
+    );
+    tri_state_ui(
+        ui,
+        Input::Antiplatelet,
+        "Antiplatelet agent",
+        &mut case.therapy.antiplatelet,
+    );
+    tri_state_ui(ui, Input::Nsaid, "NSAID", &mut case.therapy.nsaid);
+
+    heading_ui(ui, "Notes");
+    let l = ui.label("Free-text notes");
+    ui.add(
+        egui::TextEdit::multiline(&mut case.notes)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id);
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -153,9 +212,11 @@ fn prior_ui(
     });
 }
 
-fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) {
+/// What the other tabs still miss; each item is a link to its field. Returns the tab to show
+/// when a clicked item is entered on another tab.
+fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) -> Option<Tab> {
     ui.heading("Still missing");
-    ui.label(RichText::new("Inputs the other tabs need.").weak());
+    ui.label(RichText::new("Inputs the other tabs need; click one to go to its field.").weak());
     ui.separator();
     let sections: [(&str, &[Input]); 4] = [
         ("Staging", &a.stage.missing),
@@ -164,6 +225,7 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) {
         ("Treatment options", &a.treatment.missing),
     ];
     let mut any = false;
+    let mut go = None;
     for (name, missing) in sections {
         if missing.is_empty() {
             continue;
@@ -171,10 +233,17 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) {
         any = true;
         ui.label(RichText::new(name).strong());
         for i in missing {
-            ui.label(format!("  • {}", i.label()));
+            ui.horizontal(|ui| {
+                ui.label("  •");
+                if ui.link(i.label()).clicked() {
+                    go_to_field(ui.ctx(), *i);
+                    go = Some(Tab::of_input(*i));
+                }
+            });
         }
     }
     if !any {
         ui.label("Nothing: every result has its inputs.");
     }
+    go
 }

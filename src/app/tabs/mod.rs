@@ -5,12 +5,15 @@
 //! report is in [`crate::present`]).
 
 mod case;
+pub mod newer_evidence;
 mod prognosis;
 mod report;
+mod stage_grid;
 mod staging;
 mod survival_chart;
 mod treatment;
 
+use mesocds_core::vocab::Input;
 use mesocds_core::{Assessment, ClinicalTables};
 
 use crate::report::model::Report;
@@ -65,6 +68,14 @@ impl Tab {
         Self::Treatment,
         Self::Report,
     ];
+
+    /// The tab on which the field of `input` is entered.
+    pub fn of_input(input: Input) -> Self {
+        match input {
+            Input::Basis | Input::T | Input::N | Input::M => Self::Staging,
+            _ => Self::Case,
+        }
+    }
 
     /// The tab's label.
     pub fn label(self) -> &'static str {

@@ -6,14 +6,14 @@ use mesocds_core::calgb;
 use mesocds_core::eortc::{self, hundredths};
 
 use super::ViewCtx;
-use crate::app::widgets::{heading_ui, missing_ui, notes_ui};
+use crate::app::widgets::{heading_ui, missing_ui, notes_ui, tab_scroll_ui};
 use crate::present;
 
 /// The Prognosis tab: EORTC with each factor, CALGB with its path, and their notes.
 pub fn prognosis_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) {
     let a = view.assessment;
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        tab_scroll_ui(ui, "prognosis_scroll", |ui| {
             ui.label(RichText::new("Inputs are entered on the Case tab.").weak());
             heading_ui(ui, "EORTC prognostic score");
             let e = &a.eortc;

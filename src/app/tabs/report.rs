@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::ViewCtx;
 use crate::app::command::Command;
-use crate::app::widgets::{heading_ui, notes_ui};
+use crate::app::widgets::{heading_ui, notes_ui, tab_scroll_ui};
 use crate::present;
 use crate::report::model::Block;
 
@@ -30,7 +30,7 @@ pub fn report_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) -> Option<Command> {
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        tab_scroll_ui(ui, "report_scroll", |ui| {
             ui.set_max_width(820.0);
             ui.label(RichText::new(&report.title).size(20.0).strong());
             ui.label(format!(

@@ -1,65 +1,174 @@
-//! The Staging tab: findings grouped by category, direct pickers, and the stage with its reasons.
+//! The Staging tab: the stage with its reasons, direct pickers with each category's definition,
+//! and findings grouped by category. Side by side when the window is wide, stacked when narrow;
+//! for a site other than the pleura, only the reason there is no AJCC stage.
 
 use egui::{RichText, Ui};
-use mesocds_core::Case;
 use mesocds_core::ClinicalTables;
-use mesocds_core::staging::{CellValue, Implies, StageResult, lookup};
-use mesocds_core::vocab::{Finding, MCategory, NCategory, TCategory, Vocab as _};
+use mesocds_core::staging::{Category, Implies, StageOutcome};
+use mesocds_core::vocab::{Finding, Input, Site, Vocab};
+use mesocds_core::{Case, staging::StageResult};
 
 use super::ViewCtx;
-use crate::app::widgets::{choice_ui, heading_ui, missing_ui, notes_ui};
-use crate::present;
+use super::stage_grid::tn_grid_ui;
+use crate::app::widgets::{
+    choice_width, field_target, heading_ui, missing_ui, notes_ui, tab_scroll_ui, warning_frame_ui,
+    warnings_ui,
+};
+use crate::present::{self, NOT_ENTERED_LABEL};
 use crate::report::model::axis_text;
 
-/// The Staging tab: findings grouped by category, direct pickers, and the stage with its reasons.
+/// Width (points) from which the stage is a column beside the inputs; narrower, it is shown
+/// above them (1024×700 at 150% zoom is 683 points wide).
+const SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
+
+/// The Staging tab: the stage with its reasons, pickers, and findings grouped by category.
 pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case) {
-    egui::Panel::right("stage_result")
-        .resizable(true)
-        .default_size(420.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("stage_result_scroll")
-                .show(ui, |ui| stage_result_ui(ui, view));
+    let s = &view.assessment.stage;
+    if matches!(case.disease.site, Some(site) if site != Site::Pleural) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| not_staged_ui(ui, s));
         });
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            heading_ui(ui, "Categories");
-            choice_ui(ui, "Staging basis", &mut case.staging.basis);
-            ui.horizontal_wrapped(|ui| {
-                choice_ui(ui, "T category", &mut case.staging.t);
-                choice_ui(ui, "N category", &mut case.staging.n);
-                choice_ui(ui, "M category", &mut case.staging.m);
+        return;
+    }
+    if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
+        egui::Panel::right("stage_result")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("stage_result_scroll")
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                    .show(ui, |ui| stage_result_ui(ui, view));
             });
-            ui.label(
-                RichText::new(
-                    "Pick categories directly, or tick findings below (or both: a disagreement is shown, never resolved silently).",
-                )
-                .weak(),
-            );
-            heading_ui(ui, "Findings (AJCC 8th edition, as the PDQ words them)");
-            findings_ui(ui, case, view.tables);
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| {
+                solitary_ui(ui, s);
+                inputs_ui(ui, case, view.tables);
+            });
         });
-    });
+    } else {
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| {
+                solitary_ui(ui, s);
+                stage_result_ui(ui, view);
+                inputs_ui(ui, case, view.tables);
+            });
+        });
+    }
+}
+
+/// A site other than the pleura: the headline and why, nothing pleural.
+fn not_staged_ui(ui: &mut Ui, s: &StageResult) {
+    ui.heading("Stage");
+    let wording = present::stage_wording(s);
+    ui.label(RichText::new(wording.headline).size(34.0).strong());
+    if let StageOutcome::NotApplicable { reason } = &s.outcome {
+        ui.label(RichText::new(reason).strong());
+    }
+    ui.label(RichText::new(present::NO_PLEURAL_STAGING).weak());
+}
+
+/// The extent "solitary" contradicted by the findings, at the top of the tab.
+fn solitary_ui(ui: &mut Ui, s: &StageResult) {
+    if let Some(note) = present::stage_notes(s).solitary {
+        warning_frame_ui(ui, |ui| {
+            ui.label(
+                RichText::new(format!("Warning: {note}"))
+                    .size(16.0)
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        });
+        ui.add_space(4.0);
+    }
+}
+
+fn inputs_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
+    heading_ui(ui, "Categories");
+    picker_ui(
+        ui,
+        ("Staging basis", Input::Basis),
+        &mut case.staging.basis,
+        |_| None,
+        tables,
+    );
+    picker_ui(
+        ui,
+        ("T category", Input::T),
+        &mut case.staging.t,
+        |c| Some(Category::T(c)),
+        tables,
+    );
+    picker_ui(
+        ui,
+        ("N category", Input::N),
+        &mut case.staging.n,
+        |c| Some(Category::N(c)),
+        tables,
+    );
+    picker_ui(
+        ui,
+        ("M category", Input::M),
+        &mut case.staging.m,
+        |c| Some(Category::M(c)),
+        tables,
+    );
+    ui.label(
+        RichText::new(
+            "Pick categories directly, or tick findings below (or both: a disagreement is shown, never resolved silently).",
+        )
+        .weak(),
+    );
+    heading_ui(ui, "Findings (AJCC 8th edition, as the PDQ words them)");
+    findings_ui(ui, case, tables);
+}
+
+/// A combo box for a T, N or M category (or the basis) whose options carry the category's PDQ
+/// definition as hover text, with the definition of the chosen one written under it.
+fn picker_ui<T: Vocab>(
+    ui: &mut Ui,
+    (label, input): (&str, Input),
+    value: &mut Option<T>,
+    category: impl Fn(T) -> Option<Category>,
+    tables: &ClinicalTables,
+) {
+    let define = |v: T| category(v).and_then(|c| tables.findings.category_text(c));
+    let selected = value.map_or(NOT_ENTERED_LABEL, Vocab::label);
+    let r = egui::ComboBox::from_label(label)
+        .selected_text(selected)
+        .width(choice_width(ui))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, NOT_ENTERED_LABEL);
+            for v in T::ALL {
+                let item = ui.selectable_value(value, Some(*v), v.label());
+                if let Some(d) = define(*v) {
+                    item.on_hover_text(d);
+                }
+            }
+        })
+        .response;
+    field_target(ui, input, &r);
+    if let Some(d) = value.and_then(define) {
+        ui.indent(input.code(), |ui| {
+            ui.add(egui::Label::new(RichText::new(d).weak()).wrap());
+        });
+    }
 }
 
 fn findings_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
-    use mesocds_core::staging::Category;
-    let groups: Vec<(String, Option<Category>, Vec<Finding>)> = {
-        let mut g: Vec<(String, Option<Category>, Vec<Finding>)> = Vec::new();
-        for e in &tables.findings.findings {
-            let (title, cat) = match e.implies {
-                Implies::Qualifier => ("T2–T4 qualifier".to_owned(), None),
-                Implies::T(c) => (c.code().to_owned(), Some(Category::T(c))),
-                Implies::N(c) => (c.code().to_owned(), Some(Category::N(c))),
-                Implies::M(c) => (c.code().to_owned(), Some(Category::M(c))),
-            };
-            match g.iter_mut().find(|(t, _, _)| *t == title) {
-                Some((_, _, list)) => list.push(e.finding),
-                None => g.push((title, cat, vec![e.finding])),
-            }
+    let mut groups: Vec<(String, Option<Category>, Vec<Finding>)> = Vec::new();
+    for e in &tables.findings.findings {
+        let (title, cat) = match e.implies {
+            Implies::Qualifier => ("T2–T4 qualifier".to_owned(), None),
+            Implies::T(c) => (c.code().to_owned(), Some(Category::T(c))),
+            Implies::N(c) => (c.code().to_owned(), Some(Category::N(c))),
+            Implies::M(c) => (c.code().to_owned(), Some(Category::M(c))),
+        };
+        match groups.iter_mut().find(|(t, _, _)| *t == title) {
+            Some((_, _, list)) => list.push(e.finding),
+            None => groups.push((title, cat, vec![e.finding])),
         }
-        g
-    };
+    }
     for (title, cat, findings) in groups {
         let definition = cat.and_then(|c| tables.findings.category_text(c));
         ui.add_space(4.0);
@@ -109,74 +218,24 @@ fn stage_result_ui(ui: &mut Ui, view: ViewCtx<'_>) {
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            ui.label("T");
-            ui.label(axis_text(&s.t, tables));
-            ui.end_row();
-            ui.label("N");
-            ui.label(axis_text(&s.n, tables));
-            ui.end_row();
-            ui.label("M");
-            ui.label(axis_text(&s.m, tables));
-            ui.end_row();
+            for (axis, text) in [
+                ("T", axis_text(&s.t, tables)),
+                ("N", axis_text(&s.n, tables)),
+                ("M", axis_text(&s.m, tables)),
+            ] {
+                ui.label(axis);
+                ui.add(egui::Label::new(text).wrap());
+                ui.end_row();
+            }
         });
     missing_ui(ui, &s.missing);
-    notes_ui(ui, &s.notes);
+    let notes = present::stage_notes(s);
+    let warnings: Vec<String> = notes.warnings.iter().map(|n| (*n).to_owned()).collect();
+    warnings_ui(ui, &warnings);
+    let other: Vec<String> = notes.other.iter().map(|n| (*n).to_owned()).collect();
+    notes_ui(ui, &other);
     ui.add_space(8.0);
-    tn_grid_ui(ui, s, tables);
-}
-
-/// The title of the T×N grid while M is not entered.
-pub const GRID_WITHOUT_M: &str = "T×N grid shown for M0 — M not entered";
-
-/// Columns of the T×N grid, in reading order.
-const GRID_N: &[NCategory] = &[NCategory::N0, NCategory::N1, NCategory::N2, NCategory::NX];
-
-/// The compact T×N grid of the table in use, for the patient's M, with the patient's cell
-/// highlighted. The cells are read from the stage table, not computed.
-///
-/// When M is not entered the M0 grid is shown for orientation, titled as such, and no cell is
-/// highlighted: M is never taken as M0.
-fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
-    let edition = &tables.stage.edition;
-    let (m, title) = match s.m.value {
-        Some(m) => (m, format!("Stage groups for {} ({edition})", m.code())),
-        None => (
-            MCategory::M0,
-            format!("{GRID_WITHOUT_M} ({edition}); no cell is this patient's"),
-        ),
-    };
-    ui.label(RichText::new(title).strong());
-    let highlight = ui.visuals().selection.bg_fill;
-    egui::Grid::new("tn_grid").num_columns(5).show(ui, |ui| {
-        ui.label("");
-        for n in GRID_N {
-            ui.label(RichText::new(n.code()).strong());
-        }
-        ui.end_row();
-        for t in [
-            TCategory::T1,
-            TCategory::T2,
-            TCategory::T3,
-            TCategory::T4,
-            TCategory::TX,
-            TCategory::T0,
-        ] {
-            ui.label(RichText::new(t.code()).strong());
-            for n in GRID_N {
-                let text = match lookup(&tables.stage, t, *n, m) {
-                    Some(CellValue::Group(g)) => g.code().to_owned(),
-                    Some(CellValue::NotAssignable(_)) => "–".to_owned(),
-                    None => "?".to_owned(),
-                };
-                let here = s.t.value == Some(t) && s.n.value == Some(*n) && s.m.value.is_some();
-                let mut rt = RichText::new(text).monospace();
-                if here {
-                    rt = rt.background_color(highlight).strong();
-                }
-                ui.label(rt);
-            }
-            ui.end_row();
-        }
-    });
-    ui.label(RichText::new("–: no stage group can be assigned (TX, T0 or NX).").weak());
+    if !matches!(s.outcome, StageOutcome::NotApplicable { .. }) {
+        tn_grid_ui(ui, s, tables);
+    }
 }

@@ -10,6 +10,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::staging::Unassignable;
+use crate::table_problem::TableProblem;
 use crate::tables::{TABLE_FORMAT, TableError};
 use crate::vocab::{MCategory, NCategory, TCategory, Vocab};
 
@@ -167,9 +168,9 @@ impl StageTable9 {
                 supported: TABLE_FORMAT,
             });
         }
-        validate(&table).map_err(|message| TableError::Invalid {
+        validate(&table).map_err(|problem| TableError::Invalid {
             table: TABLE_NAME,
-            message,
+            problem,
         })?;
         Ok(table)
     }
@@ -197,9 +198,11 @@ fn cell_name(t: TCategory, n: NCategory, m: MCategory) -> String {
 /// Checks the grid: every cell exactly once; T1–T4 × N0–N2 cells are groups; TX/T0 cells that
 /// are not groups give exactly their reasons; an NX cell is the row's single group when the row
 /// has one, else not assignable with `NodesNotAssessed` (and the T reason for TX/T0).
-fn validate(table: &StageTable9) -> Result<(), String> {
+fn validate(table: &StageTable9) -> Result<(), TableProblem> {
     if table.edition.trim().is_empty() || table.caveat.trim().is_empty() {
-        return Err("edition and caveat must not be empty".to_owned());
+        return Err(TableProblem::EmptyText {
+            what: "edition and caveat",
+        });
     }
     for &t in TCategory::ALL {
         for &n in NCategory::ALL {
@@ -211,8 +214,16 @@ fn validate(table: &StageTable9) -> Result<(), String> {
                     .count();
                 match count {
                     1 => {}
-                    0 => return Err(format!("missing cell {}", cell_name(t, n, m))),
-                    _ => return Err(format!("duplicate cell {}", cell_name(t, n, m))),
+                    0 => {
+                        return Err(TableProblem::MissingCell {
+                            cell: cell_name(t, n, m),
+                        });
+                    }
+                    _ => {
+                        return Err(TableProblem::DuplicateCell {
+                            cell: cell_name(t, n, m),
+                        });
+                    }
                 }
             }
         }
@@ -230,25 +241,29 @@ fn validate(table: &StageTable9) -> Result<(), String> {
         };
         match (&c.cell, c.n) {
             (CellValue9::Group(g), NCategory::NX) if row_group != Some(*g) => {
-                return Err(format!(
-                    "cell {name}: group {g} for NX, but N0-N2 of the row do not all give {g}"
-                ));
+                return Err(TableProblem::CellRule {
+                    cell: name,
+                    rule: format!("group {g} for NX, but N0-N2 of the row do not all give {g}"),
+                });
             }
             (CellValue9::Group(_), _) => {}
             (CellValue9::NotAssignable(reasons), n) => {
                 if n == NCategory::NX && row_group.is_some() {
-                    return Err(format!(
-                        "cell {name}: every N0-N2 cell of the row gives one group, so NX must give it"
-                    ));
+                    return Err(TableProblem::CellRule {
+                        cell: name,
+                        rule: "every N0-N2 cell of the row gives one group, so NX must give it"
+                            .to_owned(),
+                    });
                 }
                 let expected: Vec<Unassignable> = t_reason
                     .into_iter()
                     .chain((n == NCategory::NX).then_some(Unassignable::NodesNotAssessed))
                     .collect();
                 if expected.is_empty() || reasons != &expected {
-                    return Err(format!(
-                        "cell {name}: reasons {reasons:?} do not match the categories"
-                    ));
+                    return Err(TableProblem::ReasonsMismatch {
+                        cell: name,
+                        reasons: format!("{reasons:?}"),
+                    });
                 }
             }
         }

@@ -11,7 +11,7 @@ use crate::treatment::{Setting, TreatmentOption, TreatmentResult};
 use crate::vocab::{Ecog, Histology, Input, Site, Vocab as _};
 
 use super::text::tag_mark;
-use super::{Direction, EvidenceEntry, EvidenceTable, Figures, HistologyRule, SitesStudied};
+use super::{Direction, EvidenceEntry, EvidenceTable, HistologyRule, SitesStudied};
 
 /// A PDQ option an entry concerns, as listed for this case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,35 +170,10 @@ impl AppliedEvidence<'_> {
             .collect()
     }
 
-    /// Every result with its end point and direction, its tag where not \[2S\], and what is withheld.
+    /// Every result with its end point and direction, its tag where not \[2S\], and what is withheld
+    /// ([`EvidenceEntry::result_lines`], joined).
     pub fn result_text(&self) -> String {
-        let e = self.entry;
-        let mut parts: Vec<String> = e
-            .results
-            .iter()
-            .map(|r| {
-                format!(
-                    "{}: {} ({}){}",
-                    r.endpoint,
-                    r.text,
-                    r.direction.label(),
-                    tag_mark(e.result_tag(r))
-                )
-            })
-            .collect();
-        if let Figures::Withheld(tag) = e.figures {
-            parts.push(format!(
-                "figures not shown [{}: {}]",
-                tag.code(),
-                tag.label()
-            ));
-        }
-        parts.extend(
-            e.withheld
-                .iter()
-                .map(|w| format!("{} [{}]", w.what, w.tag.code())),
-        );
-        parts.join("; ")
+        self.entry.result_lines().join("; ")
     }
 
     /// The `newer_evidence` JSON element.

@@ -15,8 +15,6 @@ mod apply;
 mod text;
 mod validate;
 
-use std::sync::OnceLock;
-
 pub use apply::{
     AppliedEvidence, Caveat, EvidenceJson, OptionRef, Reason, applicable, applicable_to,
 };
@@ -332,19 +330,17 @@ impl EvidenceTable {
         Ok(table)
     }
 
-    /// The table embedded in this build, checked against the embedded PDQ catalogue, loaded once.
+    /// The table embedded in this build, checked against the embedded PDQ catalogue, loaded once
+    /// with the other clinical tables ([`ClinicalTables::embedded`], whose `evidence` it is).
     ///
     /// # Errors
     /// [`EvidenceError`] if an embedded table is invalid (a defect of the build, caught by tests).
     pub fn embedded() -> Result<&'static Self, EvidenceError> {
-        static TABLE: OnceLock<Result<EvidenceTable, EvidenceError>> = OnceLock::new();
-        TABLE
-            .get_or_init(|| {
-                let tables = ClinicalTables::embedded()?;
-                Self::from_ron(EVIDENCE_RON, &tables.treatments)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
+        match ClinicalTables::embedded() {
+            Ok(tables) => Ok(&tables.evidence),
+            Err(crate::tables::TableError::Evidence(e)) => Err(*e),
+            Err(e) => Err(EvidenceError::Tables(e)),
+        }
     }
 
     /// The content version of this table: its release and date.

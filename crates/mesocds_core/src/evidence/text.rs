@@ -2,7 +2,7 @@
 //! citation line and the guideline footer. One home for the app, the PDF, the plain text and the
 //! JSON, so no front end words a clinical result itself (`docs/clinical/newer-evidence.md`).
 
-use super::{EvidenceEntry, EvidenceTable, Guideline, Tag};
+use super::{EvidenceEntry, EvidenceResult, EvidenceTable, Figures, Guideline, Tag};
 
 /// " \[1S\]" for a tag other than \[2S\] (the decisions page shows a tag only where it is not \[2S\]).
 pub(super) fn tag_mark(tag: Tag) -> String {
@@ -43,6 +43,53 @@ impl EvidenceEntry {
         }
     }
 
+    /// One result: end point, text, direction, and its tag where not \[2S\].
+    pub fn result_line(&self, r: &EvidenceResult) -> String {
+        format!(
+            "{}: {} ({}){}",
+            r.endpoint,
+            r.text,
+            r.direction.label(),
+            tag_mark(self.result_tag(r))
+        )
+    }
+
+    /// What is not shown: figures withheld as a whole, and each withheld figure, with its tag.
+    pub fn withheld_lines(&self) -> Vec<String> {
+        let whole = match self.figures {
+            Figures::Withheld(tag) => Some(format!(
+                "figures not shown [{}: {}]",
+                tag.code(),
+                tag.label()
+            )),
+            Figures::Shown => None,
+        };
+        whole
+            .into_iter()
+            .chain(
+                self.withheld
+                    .iter()
+                    .map(|w| format!("{} [{}]", w.what, w.tag.code())),
+            )
+            .collect()
+    }
+
+    /// Every result ([`Self::result_line`]), then what is withheld ([`Self::withheld_lines`]).
+    pub fn result_lines(&self) -> Vec<String> {
+        self.results
+            .iter()
+            .map(|r| self.result_line(r))
+            .chain(self.withheld_lines())
+            .collect()
+    }
+
+    /// The entry's overall direction in words, then its one-line summary (worded with that
+    /// direction), e.g. "Overall: harm. (Extended) pleurectomy/decortication with chemotherapy did
+    /// worse than chemotherapy alone."
+    pub fn direction_line(&self) -> String {
+        format!("Overall: {}. {}", self.direction.label(), self.summary)
+    }
+
     /// The heading line: trial, registry ID, publication date and tag where not \[2S\].
     pub fn heading(&self) -> String {
         let registry = self
@@ -73,6 +120,19 @@ impl Guideline {
 }
 
 impl EvidenceTable {
+    /// What the panel shows when no entry applies to the case.
+    pub const NONE_APPLIES: &'static str =
+        "No entry of this table concerns this case's setting or its listed options.";
+
+    /// The panel's first line: what it is apart from, and the table's release and date.
+    pub fn scope_line(&self) -> String {
+        format!(
+            "Evidence not in the {}, kept apart from the PDQ options above; {}.",
+            self.pdq_version,
+            self.content_version()
+        )
+    }
+
     /// The panel footer: each guideline change, listed once.
     pub fn footer(&self) -> Vec<String> {
         self.guidelines.iter().map(Guideline::text).collect()

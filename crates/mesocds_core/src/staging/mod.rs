@@ -1,7 +1,7 @@
 //! AJCC 8th edition staging of diffuse pleural mesothelioma.
 //!
 //! The stage grid and the findings are data (`assets/clinical/ajcc8_pleural_*.ron`, from the PDQ
-//! Tables 1–4). This module applies the rules of shared/clinical-decisions.md, "Staging":
+//! Tables 1–4). This module applies the rules of docs/clinical/staging-ajcc8.md:
 //! categories derived from findings (the highest category with a finding present, naming the
 //! finding that drove it), disagreement between picked and derived categories shown rather than
 //! resolved, missing input reported as incomplete (never M0 by default), and the scope rules

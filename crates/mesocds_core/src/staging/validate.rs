@@ -4,11 +4,12 @@ use super::{
     Category, CellValue, FindingEntry, FindingsTable, Implies, Ranked as _, StageTable,
     Unassignable,
 };
+use crate::table_problem::TableProblem;
 use crate::vocab::{Finding, MCategory, NCategory, TCategory, Vocab as _};
 
 /// Checks a stage table: every T×N×M exactly once, and each `NotAssignable` reason matching
 /// its cell (TX ⇔ `PrimaryNotAssessed`, T0 ⇔ `NoPrimaryTumour`, NX ⇔ `NodesNotAssessed`).
-pub(crate) fn validate_stage_table(table: &StageTable) -> Result<(), String> {
+pub(crate) fn validate_stage_table(table: &StageTable) -> Result<(), TableProblem> {
     for &t in TCategory::ALL {
         for &n in NCategory::ALL {
             for &m in MCategory::ALL {
@@ -19,21 +20,15 @@ pub(crate) fn validate_stage_table(table: &StageTable) -> Result<(), String> {
                     .count();
                 match count {
                     0 => {
-                        return Err(format!(
-                            "missing cell {} {} {}",
-                            t.code(),
-                            n.code(),
-                            m.code()
-                        ));
+                        return Err(TableProblem::MissingCell {
+                            cell: format!("{} {} {}", t.code(), n.code(), m.code()),
+                        });
                     }
                     1 => {}
                     _ => {
-                        return Err(format!(
-                            "duplicate cell {} {} {}",
-                            t.code(),
-                            n.code(),
-                            m.code()
-                        ));
+                        return Err(TableProblem::DuplicateCell {
+                            cell: format!("{} {} {}", t.code(), n.code(), m.code()),
+                        });
                     }
                 }
             }
@@ -49,12 +44,10 @@ pub(crate) fn validate_stage_table(table: &StageTable) -> Result<(), String> {
             let expect_n = (c.n == NCategory::NX).then_some(Unassignable::NodesNotAssessed);
             let expected: Vec<Unassignable> = expect_t.into_iter().chain(expect_n).collect();
             if reasons != &expected || expected.is_empty() {
-                return Err(format!(
-                    "cell {} {} {}: reasons {reasons:?} do not match the categories",
-                    c.t.code(),
-                    c.n.code(),
-                    c.m.code()
-                ));
+                return Err(TableProblem::ReasonsMismatch {
+                    cell: format!("{} {} {}", c.t.code(), c.n.code(), c.m.code()),
+                    reasons: format!("{reasons:?}"),
+                });
             }
         }
     }
@@ -63,13 +56,11 @@ pub(crate) fn validate_stage_table(table: &StageTable) -> Result<(), String> {
 
 /// Checks a findings table: every [`Finding`] exactly once, every category defined exactly once,
 /// and no finding implying TX, T0 or NX (those are picked, never derived).
-pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), String> {
+pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), TableProblem> {
     for &f in Finding::ALL {
         let count = table.findings.iter().filter(|e| e.finding == f).count();
         if count != 1 {
-            return Err(format!(
-                "finding {f:?} appears {count} times (expected once)"
-            ));
+            return Err(TableProblem::FindingCount { finding: f, count });
         }
     }
     for e in &table.findings {
@@ -80,13 +71,10 @@ pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), String> {
             Implies::Qualifier => true,
         };
         if !derivable {
-            return Err(format!(
-                "finding {:?} implies a category that cannot be derived",
-                e.finding
-            ));
+            return Err(TableProblem::FindingNotDerivable { finding: e.finding });
         }
         if e.text.trim().is_empty() {
-            return Err(format!("finding {:?} has no text", e.finding));
+            return Err(TableProblem::FindingWithoutText { finding: e.finding });
         }
     }
     let all: Vec<Category> = TCategory::ALL
@@ -98,9 +86,10 @@ pub(crate) fn validate_findings(table: &FindingsTable) -> Result<(), String> {
     for c in &all {
         let count = table.categories.iter().filter(|x| x.category == *c).count();
         if count != 1 {
-            return Err(format!(
-                "category {c:?} is defined {count} times (expected once)"
-            ));
+            return Err(TableProblem::CategoryCount {
+                category: format!("{c:?}"),
+                count,
+            });
         }
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! 9th-edition pleural staging: every cell of the grid against an oracle written in this file
-//! from shared/clinical-update-2026.md §C (the NDRS TNM 9 table and the unknown-category rules),
+//! from docs/clinical/staging-ajcc9.md#stage-groups (the NDRS TNM 9 table and the unknown-category
+//! rules),
 //! the unknown-category rules one by one, the scope rules, and properties. The oracle never
 //! reads the crate's grid.
 
@@ -16,7 +17,7 @@ use proptest::prelude::*;
 use crate::ajcc9_support::{CAVEAT, picked, run, table9};
 
 // ---------------------------------------------------------------------------------------------
-// The oracle, from clinical-update §C:
+// The oracle, from docs/clinical/staging-ajcc9.md#stage-groups:
 //   | T \ N (M0) | N0 | N1 | N2 |
 //   | T1 | I | II | IIIA |  | T2 | II | IIIA | IIIA |  | T3 | IIIA | IIIA | IIIA |
 //   | T4 | IIIB | IIIB | IIIB |      Any M1 → IV. No IA/IB split.
@@ -286,7 +287,8 @@ fn table_validation_rejects_bad_grids() {
         let bad = STAGE_TABLE_9_RON.replacen(from, to, 1);
         assert_ne!(bad, STAGE_TABLE_9_RON, "{from}");
         match StageTable9::from_ron(&bad) {
-            Err(TableError::Invalid { message, .. }) => {
+            Err(TableError::Invalid { problem, .. }) => {
+                let message = problem.to_string();
                 assert!(message.contains(expect), "{message}");
             }
             other => panic!("{from}: {other:?}"),

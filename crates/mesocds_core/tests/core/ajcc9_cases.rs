@@ -1,6 +1,6 @@
 //! 9th-edition staging of whole cases: missing input, the T rule of each basis, disagreements,
-//! scope, the re-staging line. Golden cases cite shared/clinical-update-2026.md (§B, §C) or
-//! shared/clinical-decisions.md; the grid itself is checked cell by cell in `ajcc9.rs`.
+//! scope, the re-staging line. Golden cases cite docs/clinical/README.md (§B, §C) or
+//! docs/clinical/decisions.md; the grid itself is checked cell by cell in `ajcc9.rs`.
 
 use crate::ajcc9_support::{eighth, mm, picked, run};
 use mesocds_core::ajcc9::{MissingInput, Psum, Stage9, StageGroup9};
@@ -13,7 +13,7 @@ use mesocds_core::vocab::{
 
 #[test]
 fn missing_n_or_m_is_incomplete_and_never_defaulted() {
-    // clinical-decisions, "Unknowns": "Never default M to M0."
+    // docs/clinical/staging-ajcc8.md#unknown-categories: "Never default M to M0."
     let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
     input.m = None;
     let r = run(&input);
@@ -180,7 +180,8 @@ fn restaging_line_says_what_changed() {
 
 #[test]
 fn stage_one_selects_the_localized_lists() {
-    // clinical-decisions, "Staging editions": "9th stage I → the stage I lists, II–IV → the advanced lists".
+    // docs/clinical/staging-ajcc9.md: "9th stage I → the stage I lists, II–IV → the advanced
+    // lists".
     let one: Vec<bool> = StageGroup9::ALL.iter().map(|g| g.is_stage_one()).collect();
     assert_eq!(one, [true, false, false, false, false]);
 }

@@ -1,7 +1,8 @@
 //! 9th-edition inputs: Psum and Fmax parsing, the clinical T rule at every boundary (12, 30 and
 //! 5 mm, exactly and either side), what partial input decides, and the date of diagnosis and the
-//! edition it selects. Golden cases cite shared/clinical-update-2026.md (§A, §B) or
-//! shared/clinical-decisions.md ("Staging editions").
+//! edition it selects. Golden cases cite docs/clinical/staging-ajcc9.md (#which-edition,
+//! #measurements, #ct) or
+//! docs/clinical/staging-ajcc9.md.
 
 use std::collections::BTreeSet;
 
@@ -208,7 +209,8 @@ fn what_partial_input_decides() {
     assert_eq!(t_of(Some(0), Some(0), &[]), Some(T1));
 }
 
-// ---- parsing (clinical-decisions: "millimetres, 0–300, with a unit hint when a value looks like
+// ---- parsing (docs/clinical/decisions.md#d28: "millimetres, 0–300, with a unit hint when a value
+// looks like
 //      centimetres") ----
 
 #[test]
@@ -284,7 +286,7 @@ fn measurements_round_trip_through_ron_and_reject_bad_values() {
     assert_eq!(ron::from_str::<Fmax>("5.5").unwrap(), Fmax(tenths(55)));
 }
 
-// ---- dates and the edition (§A; clinical-decisions "Staging editions") ----
+// ---- dates and the edition (§A; docs/clinical/staging-ajcc9.md) ----
 
 #[test]
 fn the_edition_switches_on_1_january_2025() {

@@ -5,7 +5,7 @@ use mesocds_core::ajcc9::{Ajcc9Input, Millimetres, Stage9Result, StageTable9, st
 use mesocds_core::staging::StageResult;
 use mesocds_core::vocab::{Extent, MCategory, NCategory, Site, StagingBasis, TCategory};
 
-/// The exact caveat of clinical-decisions.md, "Staging editions".
+/// The exact caveat of docs/clinical/staging-ajcc9.md.
 pub const CAVEAT: &str = "9th-edition stage groups as published in NHS England's TNM 9 staging guidance (UICC TNM 9); not yet cross-checked against the AJCC Version 9 table";
 
 pub fn table9() -> &'static StageTable9 {

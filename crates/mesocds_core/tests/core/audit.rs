@@ -578,3 +578,113 @@ fn item_11_median_survival_differences_are_typed() {
     assert_eq!(diff("vinorelbine"), Some(Difference::NotSignificant));
     assert_eq!(diff("nivolumab_ipilimumab"), Some(Difference::Significant));
 }
+
+// Decisions where the sources are silent (docs/clinical/decisions.md D55, D60-D62).
+#[test]
+fn d55_every_possible_group_stage_i_selects_the_stage_i_list() {
+    // T1 picked, findings give T2 (diaphragmatic muscle), N0 M0: IA or IB, both stage I.
+    let mut c = case(Site::Pleural, DiseaseStatus::New);
+    c.disease.extent = Some(Extent::Diffuse);
+    c.staging.t = Some(TCategory::T1);
+    c.staging.n = Some(NCategory::N0);
+    c.staging.m = Some(MCategory::M0);
+    c.staging.findings = [
+        Finding::AllIpsilateralSurfaces,
+        Finding::DiaphragmaticMuscle,
+    ]
+    .into();
+    let a = run(&c);
+    assert_eq!(a.stage.status(), StageStatus::NotAssignable);
+    assert_eq!(a.stage.possible(), [StageGroup::IA, StageGroup::IB]);
+    assert_eq!(a.treatment.settings, vec![Setting::StageIDiffuse]);
+    assert!(
+        a.treatment
+            .notes
+            .iter()
+            .any(|n| n.contains("every possible group (IA, IB) is stage I"))
+    );
+}
+
+#[test]
+fn d60_other_chemotherapy_is_not_called_no_platinum() {
+    let a = run(&recurrent(
+        Site::Pleural,
+        &[PriorTherapy::OtherChemotherapy],
+    ));
+    for id in ["nivolumab_second_line", "vinorelbine"] {
+        let patient = caveats_of(&a.treatment, id, CaveatKind::Patient);
+        assert!(
+            !patient
+                .iter()
+                .any(|t| t.contains("platinum-based chemotherapy recorded")),
+            "{id}: {patient:?}"
+        );
+    }
+}
+
+#[test]
+fn d61_second_line_pemetrexed_without_any_prior_chemotherapy_is_flagged() {
+    for prior in [
+        vec![PriorTherapy::Bevacizumab],
+        vec![PriorTherapy::Bevacizumab, PriorTherapy::Immunotherapy],
+        vec![PriorTherapy::Immunotherapy],
+    ] {
+        let a = run(&recurrent(Site::Pleural, &prior));
+        let patient = caveats_of(&a.treatment, "pemetrexed_second_line", CaveatKind::Patient);
+        assert!(
+            patient
+                .iter()
+                .any(|t| t.starts_with("No previous chemotherapy recorded")),
+            "{prior:?}: {patient:?}"
+        );
+    }
+    let a = run(&recurrent(
+        Site::Pleural,
+        &[PriorTherapy::OtherChemotherapy],
+    ));
+    let patient = caveats_of(&a.treatment, "pemetrexed_second_line", CaveatKind::Patient);
+    assert!(
+        !patient
+            .iter()
+            .any(|t| t.starts_with("No previous chemotherapy recorded"))
+    );
+}
+
+#[test]
+fn d62_treatment_naive_caveats_are_not_checked_without_prior_therapy() {
+    let mut c = case(Site::Pleural, DiseaseStatus::New);
+    c.disease.extent = Some(Extent::Diffuse);
+    c.staging.t = Some(TCategory::T3);
+    c.staging.n = Some(NCategory::N1);
+    c.staging.m = Some(MCategory::M0);
+    let a = run(&c);
+    for id in [
+        "nivolumab_ipilimumab",
+        "cisplatin_pemetrexed",
+        "cisplatin_pemetrexed_bevacizumab",
+        "durvalumab_platinum_pemetrexed",
+    ] {
+        let unchecked = caveats_of(&a.treatment, id, CaveatKind::NotChecked);
+        assert!(
+            unchecked
+                .iter()
+                .any(|t| t.starts_with("Prior systemic therapy not entered")),
+            "{id}: {unchecked:?}"
+        );
+    }
+    // Recorded as none: no treatment-naive caveat of any kind.
+    c.therapy.prior_systemic = Some(BTreeSet::new());
+    let a = run(&c);
+    let all: Vec<String> = caveats_of(&a.treatment, "nivolumab_ipilimumab", CaveatKind::NotChecked)
+        .into_iter()
+        .chain(caveats_of(
+            &a.treatment,
+            "nivolumab_ipilimumab",
+            CaveatKind::Patient,
+        ))
+        .collect();
+    assert!(
+        !all.iter().any(|t| t.contains("treatment-naive")),
+        "{all:?}"
+    );
+}

@@ -390,6 +390,41 @@ fn panel_wording_says_what_the_sources_do_not_give() {
             .design_line()
             .starts_with("phase 2/3, n = 176; after chemotherapy; ")
     );
+    // The overall line reads with its direction; a harmful or negative trial reads as one.
+    assert_eq!(
+        e("mars2").direction_line(),
+        "Overall: harm. (Extended) pleurectomy/decortication with chemotherapy did worse than \
+         chemotherapy alone."
+    );
+    assert_eq!(
+        e("denim").direction_line(),
+        "Overall: no benefit. Dendritic-cell maintenance after chemotherapy: no overall survival \
+         benefit."
+    );
+    assert!(
+        e("atomic_meso")
+            .direction_line()
+            .starts_with("Overall: inconclusive. ")
+    );
+    // One line per result, then what is withheld, with its tag.
+    assert_eq!(
+        e("mars2").result_lines()[1],
+        "Overall survival, hazard ratio: HR 1.28 (95% CI 1.02–1.60), favouring chemotherapy alone \
+         (harm) [1S]"
+    );
+    assert_eq!(e("mars2").result_lines().len(), 3);
+    assert_eq!(
+        e("beat_meso").withheld_lines(),
+        ["figures not shown [NV: not verified]"]
+    );
+    let atomic = e("atomic_meso").result_lines();
+    assert_eq!(atomic.len(), 3);
+    assert!(atomic[2].starts_with("Hazard ratio") && atomic[2].ends_with("[2nd]"));
+    assert_eq!(
+        table().scope_line(),
+        "Evidence not in the NCI PDQ Malignant Mesothelioma Treatment (HP), updated 05/12/2025, \
+         kept apart from the PDQ options above; newer evidence release 1 (2026-11-24)."
+    );
     assert_eq!(
         table().footer(),
         [

@@ -1,6 +1,6 @@
 //! Peritoneal staging: every PCI band boundary, every T×N×M of the proposed stage against an
-//! oracle written here from shared/clinical-update-2026.md §D (Yan 2011, PMID 21509762) and
-//! shared/clinical-reference.md §4.1–4.3, the PCI from regions, the map layout, and properties.
+//! oracle written here from docs/clinical/peritoneal-staging.md (Yan 2011, PMID 21509762) and
+//! docs/clinical/peritoneal-staging.md, the PCI from regions, the map layout, and properties.
 
 use mesocds_core::peritoneal::{
     ABDOMEN_GRID, CcScore, LABEL, LesionSize, Pci, PciEntry, PciRegion, PeritonealCase,
@@ -24,7 +24,7 @@ fn case(p: Option<u8>, n: Option<PeritonealN>, m: Option<PeritonealM>) -> Perito
 #[test]
 fn every_pci_band_boundary() {
     // §D: "T1 PCI 1–10, T2 11–20, T3 21–30, T4 "30–39" (printed overlap at 30: implement 31–39
-    // and say so)"; clinical-decisions: "PCI 0 → not classifiable".
+    // and say so)"; docs/clinical/decisions.md#d33: "PCI 0 → not classifiable".
     use PeritonealT::*;
     let expect = [
         (0, None),
@@ -104,7 +104,7 @@ fn every_t_n_m_matches_the_oracle() {
 
 #[test]
 fn pci_0_is_not_classifiable() {
-    // clinical-decisions, "Peritoneal staging": "PCI 0 → "not classifiable"".
+    // docs/clinical/peritoneal-staging.md: "PCI 0 → "not classifiable"".
     let r = stage(&case(Some(0), Some(PeritonealN::N1), Some(PeritonealM::M0)));
     assert_eq!(r.outcome, PeritonealOutcome::NotClassifiable);
     assert_eq!(r.outcome.status_code(), "not_classifiable");
@@ -263,7 +263,7 @@ fn the_map_layout_places_every_region_once() {
 
 #[test]
 fn cc_scores() {
-    // clinical-reference §4.3: CC-0 to CC-3.
+    // docs/clinical/peritoneal-staging.md#cc-score: CC-0 to CC-3.
     assert_eq!("CC-0".parse::<CcScore>().unwrap(), CcScore::Cc0);
     assert_eq!("cc-3".parse::<CcScore>().unwrap(), CcScore::Cc3);
     assert!(

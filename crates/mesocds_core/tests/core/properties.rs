@@ -122,7 +122,8 @@ fn saved_with() -> impl Strategy<Value = SavedWith> {
     })
 }
 
-/// The T category a finding implies, by hand from the PDQ wording (clinical-reference §3.1).
+/// The T category a finding implies, by hand from the PDQ wording
+/// (docs/clinical/staging-ajcc8.md#categories).
 fn t_of(f: Finding) -> Option<(u8, TCategory)> {
     use Finding::*;
     match f {

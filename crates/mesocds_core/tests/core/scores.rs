@@ -1,6 +1,5 @@
 //! The EORTC score and the CALGB index, checked against the weights, cut-offs and groups written
-//! out in this file from shared/clinical-decisions.md ("EORTC prognostic score", "CALGB
-//! prognostic index") and shared/clinical-reference.md §1 and §2. The crate's own constants are
+//! out in this file from docs/clinical/prognostic-scores.md. The crate's own constants are
 //! never used as the expected values.
 
 use mesocds_core::calgb::{self, CalgbGroup, CalgbResult};
@@ -11,7 +10,8 @@ use mesocds_core::{Case, ClinicalTables, assess};
 
 // ------------------------------------------------------------------------------------ EORTC
 
-/// Weights in hundredths, from clinical-decisions.md: WBC > 8.3 ×10⁹/L 55; ECOG PS ≥ 1 60;
+/// Weights in hundredths, from docs/clinical/prognostic-scores.md#eortc-weights: WBC > 8.3 ×10⁹/L
+/// 55; ECOG PS ≥ 1 60;
 /// probable/possible diagnosis 52; sarcomatoid (desmoplastic included) 67; male sex 60.
 const W_WBC: u16 = 55;
 const W_ECOG: u16 = 60;
@@ -109,7 +109,8 @@ fn all_32_combinations_of_the_five_factors() {
             assert!(expected <= 127, "mask {mask:05b}: {expected}");
             seen_low += 1;
         } else {
-            // clinical-reference §1.3: every 3-, 4- and 5-factor combination scores ≥ 1.67.
+            // docs/clinical/prognostic-scores.md#eortc-arithmetic: every 3-, 4- and 5-factor
+            // combination scores ≥ 1.67.
             assert!(expected >= 167, "mask {mask:05b}: {expected}");
             seen_high += 1;
         }
@@ -140,7 +141,8 @@ fn known_sums_written_out() {
     assert_eq!(all.score(), Some(294));
     assert_eq!(all.risk(), Some(EortcRisk::High));
     assert_eq!(eortc::hundredths(294), "2.94");
-    // The example of clinical-reference §1.4: male, PS 1, biphasic = 1.20 (low).
+    // The example of docs/clinical/prognostic-scores.md#eortc-boundaries: male, PS 1, biphasic =
+    // 1.20 (low).
     let r = score(5.0, 1, Definite, Biphasic, Male);
     assert_eq!(r.score(), Some(120));
     assert_eq!(r.risk(), Some(EortcRisk::Low));
@@ -236,7 +238,7 @@ fn wbc_exactly_8_3_does_not_count_and_is_noted() {
 #[test]
 fn a_score_of_exactly_127_is_low_risk() {
     use DiagnosisCertainty::*;
-    // clinical-reference §1.3: two pairs score exactly 1.27.
+    // docs/clinical/prognostic-scores.md#eortc-arithmetic: two pairs score exactly 1.27.
     let sarcomatoid_male = score(6.0, 0, Definite, Histology::Sarcomatoid, Sex::Male);
     let sarcomatoid_ps1 = score(6.0, 1, Definite, Histology::Sarcomatoid, Sex::Female);
     let desmoplastic_male = score(6.0, 0, Definite, Histology::Desmoplastic, Sex::Male);
@@ -385,7 +387,8 @@ fn input_label(input: Input) -> &'static str {
 
 #[test]
 fn one_year_survival_by_risk_group() {
-    // Curran 1998 abstract (clinical-reference §1.1): 40% (95% CI 30-50%) vs 12% (4-20%).
+    // Curran 1998 abstract (docs/clinical/prognostic-scores.md#eortc-survival): 40% (95% CI 30-50%)
+    // vs 12% (4-20%).
     assert_eq!(EortcRisk::Low.one_year_survival_percent(), 40);
     assert_eq!(EortcRisk::High.one_year_survival_percent(), 12);
     assert_eq!(EortcRisk::Low.one_year_survival_ci(), "95% CI 30-50%");
@@ -449,7 +452,8 @@ fn group(ecog: Option<u8>, age: Option<u16>, hb: Option<f64>, wbc: Option<f64>) 
     calgb::calgb(&calgb_case(ecog, age, hb, wbc))
 }
 
-/// The PDQ's definitions (clinical-reference §2.1): group 1 = PS 0 and age < 49, or PS 0, age ≥
+/// The PDQ's definitions (docs/clinical/prognostic-scores.md#calgb-groups): group 1 = PS 0 and age
+/// < 49, or PS 0, age ≥
 /// 49 and Hb ≥ 14.6 g/dL; group 6 = PS 1–2 and WBC ≥ 15.6 ×10⁹/L; any other complete input →
 /// groups 2–5; PS ≥ 3 → nothing. `Err` holds the input that decides but is missing.
 fn calgb_oracle(

@@ -1,6 +1,6 @@
 //! AJCC 8th edition staging of pleural mesothelioma, checked cell by cell against an oracle
-//! written in this file from the text of shared/clinical-decisions.md ("Staging") and
-//! shared/clinical-reference.md §3.1–3.3. The oracle never calls the crate's stage table.
+//! written in this file from the text of docs/clinical/staging-ajcc8.md. The oracle never calls the
+//! crate's stage table.
 
 use std::collections::BTreeSet;
 
@@ -39,7 +39,7 @@ fn notes(r: &StageResult) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The oracle, from clinical-decisions.md:
+// The oracle, from docs/clinical/staging-ajcc8.md#grid and #unknown-categories:
 //   IA = T1 N0; IB = T2–3 N0; II = T1–2 N1; IIIA = T3 N1; IIIB = T1–3 N2 or T4 any N; IV = any M1.
 //   Any M1 → IV (whatever T and N are); T4, any N including NX, M0 → IIIB; every other
 //   combination with TX, T0 or NX → not assignable, naming the unknown axis and, where only N is
@@ -563,7 +563,7 @@ enum Cat {
 }
 
 /// The category each finding implies, written out by hand from the PDQ wording of Tables 1–4 as
-/// reprinted in clinical-reference §3.1.
+/// reprinted in docs/clinical/staging-ajcc8.md#categories.
 fn finding_oracle(f: Finding) -> Cat {
     use Finding::*;
     match f {

@@ -1,6 +1,7 @@
-//! Treatment settings, options and patient caveats, checked against shared/clinical-decisions.md
-//! ("Treatment options", "Disease status") and the structured PDQ options of
-//! shared/clinical-reference.md §5. Expected option lists are written out by hand from the PDQ
+//! Treatment settings, options and patient caveats, checked against
+//! docs/clinical/treatment-options.md and docs/clinical/disease-status.md, and the structured PDQ
+//! options of docs/clinical/treatment-options.md#options. Expected option lists are written out by
+//! hand from the PDQ
 //! section headings; they are never read back from the catalogue.
 
 use std::collections::BTreeSet;
@@ -82,7 +83,7 @@ fn caveats_with(o: &ListedOption<'_>, kind: CaveatKind, needle: &str) -> usize {
         .count()
 }
 
-// Expected lists, from the PDQ sections (clinical-reference §5.3–5.6).
+// Expected lists, from the PDQ sections (docs/clinical/treatment-options.md#options).
 const STAGE_I_SOLITARY: &[&str] = &[
     "en_bloc_resection",
     "intracavitary_chemo_after_resection",
@@ -1015,7 +1016,7 @@ type KeyTrial = (
 
 #[test]
 fn key_trials_match_the_reference() {
-    // (id, trial, registry, n, level, PMID) from clinical-reference §5.4–5.6.
+    // (id, trial, registry, n, level, PMID) from docs/clinical/treatment-options.md#options.
     let expected: [KeyTrial; 10] = [
         (
             "nivolumab_ipilimumab",
@@ -1144,7 +1145,7 @@ fn every_option_cites_its_source() {
 
 #[test]
 fn the_intended_use_line_is_the_decisions_page_wording() {
-    // clinical-decisions.md, "Every screen and report": "decision support for clinicians; it does
+    // docs/clinical/decisions.md#d25: "decision support for clinicians; it does
     // not replace clinical judgement."
     assert_eq!(
         mesocds_core::INTENDED_USE,

@@ -324,3 +324,31 @@ fn negative_results_read_as_negative() {
         }
     }
 }
+
+#[test]
+fn assess_carries_the_applied_evidence_and_its_release() {
+    // Wired: `assess` computes the same entries as `applicable_to` on its own treatment result,
+    // and the content version names the evidence release and date.
+    for case in [
+        stage_i(),
+        stage_iiia(),
+        recurrent_no_prior(Site::Peritoneal),
+    ] {
+        let assessment = assess(&case, tables());
+        assert_eq!(
+            assessment.newer_evidence,
+            applicable_to(&case, &assessment.treatment, table())
+        );
+    }
+    assert_eq!(ids(&assess(&stage_i(), tables()).newer_evidence), ["mars2"]);
+    let a = assess(&stage_iiia(), tables());
+    assert!(
+        a.provenance
+            .content
+            .ends_with(&format!("; {}", table().content_version())),
+        "{}",
+        a.provenance.content
+    );
+    // One table: the embedded evidence table is the one loaded with the clinical tables.
+    assert!(std::ptr::eq(table(), &tables().evidence));
+}
