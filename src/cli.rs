@@ -15,8 +15,10 @@ use mesocds_core::vocab::{
 };
 use mesocds_core::{Case, ClinicalTables, assess};
 
+mod ninth;
 mod output;
 
+pub use ninth::{NinthInputs, today_utc};
 pub use output::{escape_controls, is_broken_pipe, out, warn};
 
 use crate::report::model::CaseSource;
@@ -27,7 +29,8 @@ pub use crate::meta::{APP_VERSION, report_meta};
 
 /// MesoCDS: offline clinical decision support for malignant mesothelioma.
 ///
-/// AJCC 8th edition staging of pleural mesothelioma, the EORTC and CALGB prognostic scores, and
+/// AJCC 8th and 9th edition staging of pleural mesothelioma (which one applies by the date of
+/// diagnosis), the proposed peritoneal stage (Yan 2011, not AJCC), the EORTC and CALGB prognostic scores, and
 /// the treatment options the NCI PDQ lists for the case's setting. Decision support for
 /// clinicians; it does not replace clinical judgement.
 #[derive(Debug, Parser)]
@@ -213,6 +216,9 @@ pub struct Inputs {
     /// Takes no NSAID.
     #[arg(long)]
     pub no_nsaid: bool,
+    /// The date of diagnosis, the 9th-edition and the peritoneal inputs.
+    #[command(flatten)]
+    pub ninth: NinthInputs,
 }
 
 fn switch(yes: bool, no: bool) -> Option<bool> {
@@ -269,7 +275,7 @@ impl Inputs {
         t.anticoagulant = switch(self.anticoagulant, self.no_anticoagulant).or(t.anticoagulant);
         t.antiplatelet = switch(self.antiplatelet, self.no_antiplatelet).or(t.antiplatelet);
         t.nsaid = switch(self.nsaid, self.no_nsaid).or(t.nsaid);
-        Ok(())
+        self.ninth.apply(case, self.n)
     }
 }
 

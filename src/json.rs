@@ -11,6 +11,8 @@ use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, INTENDED_USE};
 use serde_json::{Value, json};
 
+mod ninth;
+
 fn codes(inputs: &[Input]) -> Vec<&'static str> {
     inputs.iter().map(|i| i.code()).collect()
 }
@@ -32,6 +34,7 @@ fn option_json(o: &ListedOption<'_>) -> Value {
         "id": opt.id,
         "name": opt.name,
         "setting": o.setting.label(),
+        "edition": o.edition.map(|e| e.code()),
         "status": opt.status.label(),
         "evidence": opt.level.map(|l| l.to_string()),
         "trial": trial.map(|t| t.name.as_str()),
@@ -79,9 +82,12 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "possible": s.possible().iter().map(|g| g.code()).collect::<Vec<_>>(),
             "notes": s.notes,
             "tnm": s.tnm_text(),
-            "edition": s.edition,
+            "edition": ninth::edition_keys(a, mesocds_core::ajcc9::Edition::Ajcc8).0,
+            "applies": ninth::edition_keys(a, mesocds_core::ajcc9::Edition::Ajcc8).1,
             "axes": { "t": axis_json(&s.t), "n": axis_json(&s.n), "m": axis_json(&s.m) },
         },
+        "stage_9th": ninth::stage_9th_json(a),
+        "peritoneal": ninth::peritoneal_json(case, a),
         "eortc": {
             "score": e.score().map(|v| f64::from(v) / 100.0),
             "risk": e.risk().map(|r| r.label()),
@@ -107,6 +113,7 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "id": x.option.id,
             "name": x.option.name,
             "setting": x.setting.label(),
+            "edition": x.edition.map(|e| e.code()),
             "reasons": x.reasons,
         })).collect::<Vec<_>>(),
         // Evidence newer than the PDQ version used, apart from the PDQ `options` (issue 12):
@@ -114,6 +121,7 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
         "newer_evidence": a.newer_evidence.iter().map(|e| e.json()).collect::<Vec<_>>(),
         "treatment": {
             "settings": t.settings.iter().map(|s| s.label()).collect::<Vec<_>>(),
+            "setting_editions": t.setting_editions.iter().map(|(s, e)| json!({"setting": s.label(), "edition": e.code()})).collect::<Vec<_>>(),
             "missing": codes(&t.missing),
             "notes": t.notes,
         },

@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn mesocds(args: &[&str]) -> Output {
+pub(crate) fn mesocds(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_mesocds"))
         .args(args)
         .output()

@@ -85,11 +85,11 @@ fn the_report_model_of_the_example_case() {
 }
 
 #[test]
-fn the_example_summary_pdf_has_every_part_on_one_to_three_pages() {
+fn the_example_summary_pdf_has_every_part_on_one_to_five_pages() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("summary.pdf");
     let pdf = export_files(&[PathBuf::from(EXAMPLE)], &out, Paper::A4, tables(), meta()).unwrap();
-    assert!((1..=4).contains(&pdf.pages), "{} pages", pdf.pages);
+    assert!((1..=5).contains(&pdf.pages), "{} pages", pdf.pages);
     assert!(pdf.replaced_characters.is_empty());
     let text = text_of(&out);
     let fp = fingerprint(&std::fs::read(EXAMPLE).unwrap());

@@ -9,6 +9,9 @@
 // rejection of bad values, and the exit codes.
 mod cli;
 
+// Issue 11: the 9th-edition, date and peritoneal flags, their JSON, and format-1 files.
+mod cli_ninth;
+
 // Issue 8 (the clinical audit of 2026-11): each reproducer command, run as the user runs it.
 mod audit_cli;
 
@@ -16,8 +19,14 @@ mod audit_cli;
 // inline validation, unsaved-changes prompt, undo, crash recovery, dialogs.
 mod ui;
 
+// Issue 11: format-2 cases (2025, 2019, peritoneal) open and every tab draws.
+mod ui_editions;
+
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
+
+// Issue 11 on paper: both editions, re-staging and the peritoneal stage in the PDF.
+mod report_editions;
 
 // Faults with real files, pipes, devices and symlinks: export over an input, unreadable inputs,
 // long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,

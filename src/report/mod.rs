@@ -3,6 +3,7 @@
 //! The command line (`mesocds export`) and the desktop app (Export PDF…) both come through
 //! [`export_files`] or [`build_report`], so a pack and a single summary look the same everywhere.
 
+mod editions;
 mod evidence;
 pub mod model;
 mod options;
@@ -69,7 +70,7 @@ pub fn build_report(
     let mut stages = Vec::new();
     let mut sites = Vec::new();
     for input in inputs {
-        stages.push(model::stage_short(&input.assessment.stage));
+        stages.push(editions::cover_stage(input.assessment));
         sites.push(model::site_short(input.case));
         cases.push(model::case_report(
             input.case,

@@ -303,14 +303,18 @@ pub fn case_report(
 ) -> CaseReport {
     let mut refs = Vec::new();
     let treatment = treatment_section(&assessment.treatment, &assessment.newer_evidence, &mut refs);
-    let mut sections = vec![
-        case_section(case),
-        stage_section(&assessment.stage, tables),
+    let mut eighth = stage_section(&assessment.stage, tables);
+    eighth.heading = super::editions::eighth_heading(assessment, tables);
+    let mut sections = vec![case_section(case)];
+    sections.extend(super::editions::staging_sections(
+        case, assessment, tables, eighth,
+    ));
+    sections.extend([
         eortc_section(&assessment.eortc),
         calgb_section(&assessment.calgb),
         treatment,
         evidence_section(&assessment.newer_evidence, &tables.evidence),
-    ];
+    ]);
     if !refs.is_empty() {
         sections.push(Section {
             heading: "References".to_owned(),

@@ -25,6 +25,14 @@ pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
     }
 }
 
+/// A setting's sub-heading, with the staging edition that leads to it when only one does.
+fn setting_heading(t: &TreatmentResult<'_>, setting: mesocds_core::treatment::Setting) -> String {
+    match t.setting_editions.iter().find(|(s, _)| *s == setting) {
+        Some((_, e)) => format!("{} (the setting of the {})", setting.label(), e.code()),
+        None => setting.label().to_owned(),
+    }
+}
+
 /// The PDQ options section; `evidence` adds a one-line pointer on each option a newer trial
 /// concerns (the entries themselves are in their own section, [`super::evidence`]).
 pub(super) fn treatment_section(
@@ -50,7 +58,7 @@ pub(super) fn treatment_section(
         let opt = o.option;
         if t.settings.len() > 1 && setting != Some(o.setting) {
             setting = Some(o.setting);
-            blocks.push(Block::Subheading(o.setting.label().to_owned()));
+            blocks.push(Block::Subheading(setting_heading(t, o.setting)));
         }
         let numbers: Vec<String> = opt
             .citations
@@ -63,8 +71,11 @@ pub(super) fn treatment_section(
                 reference_number(refs, text).to_string()
             })
             .collect();
+        let edition = o
+            .edition
+            .map_or_else(String::new, |e| format!(" ({} setting)", e.code()));
         blocks.push(Block::Subheading(format!(
-            "{n}. {} [ref {}]",
+            "{n}. {}{edition} [ref {}]",
             opt.name,
             numbers.join(", ")
         )));

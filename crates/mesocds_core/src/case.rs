@@ -6,7 +6,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::ajcc9::{Date, Fmax, NinthFinding, Psum};
 pub use crate::measure::{AgeYears, Hemoglobin, RangeError, Wbc};
+use crate::peritoneal::{CcScore, PciEntry};
 use crate::vocab::{
     DiagnosisCertainty, DiseaseStatus, Ecog, Extent, Finding, Histology, MCategory, NCategory,
     PriorTherapy, Sex, Site, StagingBasis, TCategory,
@@ -37,6 +39,34 @@ pub struct Case {
     /// Free-text notes.
     #[serde(default)]
     pub notes: String,
+    /// Peritoneal inputs: the PCI and the completeness of cytoreduction (case-file format 2).
+    /// Written only when something is entered, so a case without them serializes (and seals)
+    /// exactly as in format 1.
+    #[serde(default, skip_serializing_if = "PeritonealInputs::is_empty")]
+    pub peritoneal: PeritonealInputs,
+}
+
+/// Peritoneal inputs (case-file format 2).
+///
+/// The peritoneal N and M are the case's N and M ([`StagingInput::n`], [`StagingInput::m`]),
+/// read as the proposed peritoneal N0/N1 and M0/M1 when the site is peritoneal
+/// (`docs/clinical/peritoneal-staging.md`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeritonealInputs {
+    /// The Peritoneal Cancer Index, by region (0–12, lesion size 0–3 each) or as a total (0–39).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pci: Option<PciEntry>,
+    /// Completeness of cytoreduction, recorded after surgery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cc: Option<CcScore>,
+}
+
+impl PeritonealInputs {
+    /// Nothing entered.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// Age, sex and performance status.
@@ -73,6 +103,10 @@ pub struct Disease {
     /// Newly diagnosed, in remission, or recurrent.
     #[serde(default)]
     pub status: Option<DiseaseStatus>,
+    /// Date of diagnosis (case-file format 2): decides which staging edition applies
+    /// (`docs/clinical/staging-ajcc9.md` §1). Written only when entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diagnosed: Option<Date>,
 }
 
 /// Staging input as entered: the basis, the directly picked categories and the ticked findings.
@@ -94,6 +128,39 @@ pub struct StagingInput {
     /// Anatomical findings ticked (each implies a category; see the findings table).
     #[serde(default)]
     pub findings: BTreeSet<Finding>,
+    /// The 9th-edition inputs (case-file format 2). Written only when something is entered.
+    #[serde(default, skip_serializing_if = "NinthInputs::is_empty")]
+    pub ninth: NinthInputs,
+}
+
+/// The inputs only the 9th edition reads (`docs/clinical/staging-ajcc9.md` §2–3, §9).
+///
+/// The cT2 features "mediastinal fat" and "solitary chest-wall focus" are the 8th-edition
+/// findings in [`StagingInput::findings`]; fissure involvement is Fmax > 5 mm.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NinthInputs {
+    /// A 9th-edition T picked directly (e.g. cTX, cT0). Separate from the 8th-edition pick
+    /// [`StagingInput::t`]: an 8th-edition cT is found from anatomy, a 9th-edition cT from CT
+    /// measurements, so the 8th-edition pick is never used for a clinical 9th-edition stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub t: Option<TCategory>,
+    /// Psum, from three levels or entered as a sum, mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub psum: Option<Psum>,
+    /// Fmax, mm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fmax: Option<Fmax>,
+    /// The 9th-edition cT4 items that no 8th-edition finding names.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub findings: BTreeSet<NinthFinding>,
+}
+
+impl NinthInputs {
+    /// Nothing entered.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// Laboratory values, each in the unit its field name gives.

@@ -19,7 +19,9 @@ pub const WBC_POINTS: u16 = 55;
 pub const ECOG_POINTS: u16 = 60;
 /// Points for a probable or possible (unconfirmed) histologic diagnosis (0.52). Source: PDQ.
 pub const UNCONFIRMED_DIAGNOSIS_POINTS: u16 = 52;
-/// Points for sarcomatoid histology, desmoplastic included (0.67). Not printed in the PDQ;
+/// Points for sarcomatoid histology, desmoplastic included (0.67).
+///
+/// Not printed in the PDQ;
 /// docs/clinical/prognostic-scores.md#eortc-sarcomatoid-weight and docs/clinical/decisions.md#d9.
 /// Shown to the user as unverified.
 pub const SARCOMATOID_POINTS: u16 = 67;

@@ -62,9 +62,11 @@ pub use case::Case;
 pub use table_problem::TableProblem;
 pub use tables::{ClinicalTables, TableError};
 
+use ajcc9::{EditionChoice, Stage9Result};
 use calgb::CalgbResult;
 use eortc::EortcResult;
 use evidence::AppliedEvidence;
+use peritoneal::PeritonealResult;
 use staging::StageResult;
 use treatment::TreatmentResult;
 
@@ -101,6 +103,17 @@ pub struct Assessment<'t> {
     /// Evidence newer than the PDQ version used that applies to this case, apart from the PDQ
     /// options ([`evidence::applicable_to`]; docs/clinical/newer-evidence.md).
     pub newer_evidence: Vec<AppliedEvidence<'t>>,
+    /// Which staging edition applies, by the date of diagnosis (or unknown);
+    /// `docs/clinical/staging-ajcc9.md` §1.
+    pub edition: EditionChoice,
+    /// The 9th-edition stage (AJCC Version 9 / UICC TNM 9), computed for every case; its
+    /// outcome is "not applicable" for non-pleural sites and solitary tumours.
+    pub stage_9th: Stage9Result,
+    /// What changed between the editions for this patient ("cT3 N0 M0: 8th IB → 9th IIIA"),
+    /// when both editions stage the tumour (neither is "not applicable").
+    pub restaging: Option<String>,
+    /// The proposed peritoneal stage (Yan 2011, not AJCC), when the site is peritoneal.
+    pub peritoneal: Option<PeritonealResult>,
     /// Versions and sources.
     pub provenance: Provenance,
 }
@@ -111,6 +124,20 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
     let stage = staging::stage(case, &tables.stage, &tables.findings);
     let treatment = treatment::evaluate(case, &stage, &tables.treatments);
     let newer_evidence = evidence::applicable_to(case, &treatment, &tables.evidence);
+    let edition = ajcc9::applicable_edition(case.disease.diagnosed);
+    let stage_9th = ajcc9::stage9(
+        &ajcc9::Ajcc9Input::from_case(case),
+        &tables.findings,
+        &tables.stage,
+        tables.stage9,
+    );
+    let restaging = (stage.status() != staging::StageStatus::NotApplicable
+        && stage_9th.stage.status() != staging::StageStatus::NotApplicable)
+        .then(|| ajcc9::restaging_line(&stage, &stage_9th));
+    let peritoneal =
+        (case.disease.site == Some(vocab::Site::Peritoneal)).then(|| peritoneal::stage_case(case));
+    let treatment =
+        treatment::evaluate_by_edition(case, &stage, Some(&stage_9th), edition, &tables.treatments);
     let mut eortc = eortc::eortc(case);
     let mut calgb = calgb::calgb(case);
     if let Some(why) = outside_score_population(case, &stage) {
@@ -127,6 +154,10 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
         stage,
         treatment,
         newer_evidence,
+        edition,
+        stage_9th,
+        restaging,
+        peritoneal,
         provenance: Provenance {
             core_version: CORE_VERSION,
             content: tables.content_version(),

@@ -92,6 +92,9 @@ pub struct ClinicalTables {
     /// Evidence newer than the PDQ version used, kept apart from the PDQ options
     /// (docs/clinical/newer-evidence.md).
     pub evidence: EvidenceTable,
+    /// The 9th-edition stage grid (`assets/clinical/ajcc9_pleural_stage_groups.ron`), the one
+    /// embedded in this build.
+    pub stage9: &'static crate::ajcc9::StageTable9,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(table: &'static str, text: &str) -> Result<T, TableError> {
@@ -119,7 +122,8 @@ fn check_format(table: &'static str, found: u32) -> Result<(), TableError> {
 
 impl ClinicalTables {
     /// Parses and validates the three PDQ-based tables from their RON text, with the embedded
-    /// newer-evidence table ([`EVIDENCE_RON`]); [`Self::from_ron_with_evidence`] takes that one too.
+    /// newer-evidence table ([`EVIDENCE_RON`]; [`Self::from_ron_with_evidence`] takes that one
+    /// too) and the embedded 9th-edition grid.
     ///
     /// # Errors
     /// [`TableError`] naming the table and, for parse errors, the line and column.
@@ -167,6 +171,7 @@ impl ClinicalTables {
             findings,
             treatments,
             evidence,
+            stage9: crate::ajcc9::StageTable9::embedded()?,
         })
     }
 

@@ -1,5 +1,5 @@
 //! The re-staging line: what changed between the 8th and the 9th edition for one patient,
-//! e.g. "cT3 N0 M0: 8th IB → 9th IIIA".
+//! e.g. "cT3 N0 M0: 8th IB -> 9th IIIA".
 //!
 //! Plain comparison of the two results; no clinical rule of its own.
 
@@ -34,9 +34,12 @@ fn side_9th(r: &Stage9Result) -> String {
 
 /// The re-staging line for a patient staged with both editions.
 ///
-/// When both editions read the same categories: `"cT3 N0 M0: 8th IB → 9th IIIA"`. When the
+/// Written with `->`, not an arrow character: the desktop app's default font has no U+2192
+/// (egui panics on a missing glyph), and the line is shown there (issue 11).
+///
+/// When both editions read the same categories: `"cT3 N0 M0: 8th IB -> 9th IIIA"`. When the
 /// categories differ (the 9th edition finds clinical T from measurements):
-/// `"8th cT2 N0 M0 IB → 9th cT3 N0 M0 IIIA"`. When the group is the same: `"… (unchanged)"`.
+/// `"8th cT2 N0 M0 IB -> 9th cT3 N0 M0 IIIA"`. When the group is the same: `"… (unchanged)"`.
 pub fn restaging_line(eighth: &StageResult, ninth: &Stage9Result) -> String {
     let (tnm8, tnm9) = (eighth.tnm_text(), ninth.tnm_text());
     let (g8, g9) = (side_8th(eighth), side_9th(ninth));
@@ -46,8 +49,8 @@ pub fn restaging_line(eighth: &StageResult, ninth: &Stage9Result) -> String {
     );
     let tail = if unchanged { " (unchanged)" } else { "" };
     if tnm8 == tnm9 {
-        format!("{tnm8}: 8th {g8} → 9th {g9}{tail}")
+        format!("{tnm8}: 8th {g8} -> 9th {g9}{tail}")
     } else {
-        format!("8th {tnm8} {g8} → 9th {tnm9} {g9}{tail}")
+        format!("8th {tnm8} {g8} -> 9th {tnm9} {g9}{tail}")
     }
 }

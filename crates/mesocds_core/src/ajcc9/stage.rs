@@ -93,12 +93,46 @@ pub fn stage9(
     notes.extend(disagreement_note("N", &eighth.n));
     notes.extend(disagreement_note("M", &eighth.m));
 
-    let result = |stage, notes| Stage9Result {
+    let (tc, nc, mc) = (t.candidates(), candidates(&eighth.n), candidates(&eighth.m));
+    // Every input not entered (blocking or not), by flag name.
+    let mut axes_missing = Vec::new();
+    if tc.is_empty() {
+        match &t.rule {
+            TRule::Clinical(ClinicalT::Undecided { missing: m, .. }) => axes_missing.extend(m),
+            TRule::NoBasis => axes_missing.push(MissingInput::Basis),
+            _ => axes_missing.push(MissingInput::T),
+        }
+    }
+    if nc.is_empty() {
+        axes_missing.push(MissingInput::N);
+    }
+    if mc.is_empty() {
+        axes_missing.push(MissingInput::M);
+    }
+    let mut all_missing = axes_missing.clone();
+    if input.basis.is_none() {
+        all_missing.push(MissingInput::Basis);
+    }
+    if input.site.is_none() {
+        all_missing.push(MissingInput::Site);
+    }
+    if input.extent.is_none() {
+        all_missing.push(MissingInput::Extent);
+    }
+    all_missing.sort();
+    all_missing.dedup();
+
+    let result = |stage: Stage9, notes| Stage9Result {
         edition: table9.edition.clone(),
         basis: input.basis,
         t: t.clone(),
         n: eighth.n.clone(),
         m: eighth.m.clone(),
+        missing: if matches!(stage, Stage9::NotApplicable { .. }) {
+            Vec::new()
+        } else {
+            all_missing.clone()
+        },
         stage,
         notes,
     };
@@ -112,12 +146,26 @@ pub fn stage9(
         );
         return result(Stage9::NotApplicable { reason }, notes);
     }
+    // A "solitary" tumour whose categories show spread (T4, N1-N2, M1) is staged by the grid as
+    // if diffuse, with the contradiction shown: the audit's rule for the 8th edition
+    // (docs/clinical/option-selection.md#solitary), applied to the 9th.
+    let mut beyond = eighth.beyond_solitary.clone();
+    if t.derived() == Some(TCategory::T4) && !beyond.iter().any(|b| b.starts_with("T4")) {
+        beyond.push("T4 (9th-edition clinical T)".to_owned());
+    }
     if input.extent == Some(Extent::Solitary) {
-        let reason = "Solitary (localized) pleural mesothelioma has no AJCC stage: the 9th \
-                      edition (AJCC Version 9 / UICC TNM 9) stages diffuse pleural mesothelioma \
-                      only."
-            .to_owned();
-        return result(Stage9::NotApplicable { reason }, notes);
+        if beyond.is_empty() {
+            let reason = "Solitary (localized) pleural mesothelioma has no AJCC stage: the 9th \
+                          edition (AJCC Version 9 / UICC TNM 9) stages diffuse pleural \
+                          mesothelioma only."
+                .to_owned();
+            return result(Stage9::NotApplicable { reason }, notes);
+        }
+        notes.push(format!(
+            "The extent \"solitary\" contradicts the findings ({}): staged by the 9th-edition \
+             grid as diffuse disease. Review the extent.",
+            beyond.join("; ")
+        ));
     }
     let mut scope_missing = Vec::new();
     if input.site.is_none() {
@@ -127,22 +175,8 @@ pub fn stage9(
         scope_missing.push(MissingInput::Extent);
     }
 
-    let (tc, nc, mc) = (t.candidates(), candidates(&eighth.n), candidates(&eighth.m));
     if tc.is_empty() || nc.is_empty() || mc.is_empty() {
-        let mut missing = Vec::new();
-        if tc.is_empty() {
-            match &t.rule {
-                TRule::Clinical(ClinicalT::Undecided { missing: m, .. }) => missing.extend(m),
-                TRule::NoBasis => missing.push(MissingInput::Basis),
-                _ => missing.push(MissingInput::T),
-            }
-        }
-        if nc.is_empty() {
-            missing.push(MissingInput::N);
-        }
-        if mc.is_empty() {
-            missing.push(MissingInput::M);
-        }
+        let missing = axes_missing;
         let ts = if tc.is_empty() {
             t.possible_when_missing()
         } else {
@@ -155,8 +189,31 @@ pub fn stage9(
             mc
         };
         let mut possible = Vec::new();
+        let mut every_reading_assigned = true;
         for &ti in &ts {
             for &ni in &ns {
+                for &mi in &ms {
+                    match table9.group(ti, ni, mi) {
+                        Some(g) => push_unique(&mut possible, g),
+                        None => every_reading_assigned = false,
+                    }
+                }
+            }
+        }
+        // The groups an unknown category could hide: TX read as T1-T4, NX as N0-N2 (as the
+        // 8th edition lists them), so "possible" never leaves out a group.
+        let ts_known: Vec<TCategory> = if ts.contains(&TCategory::TX) {
+            vec![TCategory::T1, TCategory::T2, TCategory::T3, TCategory::T4]
+        } else {
+            Vec::new()
+        };
+        let ns_known: Vec<NCategory> = if ns.contains(&NCategory::NX) {
+            KNOWN_N.to_vec()
+        } else {
+            Vec::new()
+        };
+        for &ti in ts.iter().chain(&ts_known) {
+            for &ni in ns.iter().chain(&ns_known) {
                 for &mi in &ms {
                     if let Some(g) = table9.group(ti, ni, mi) {
                         push_unique(&mut possible, g);
@@ -165,11 +222,23 @@ pub fn stage9(
             }
         }
         let names: Vec<&str> = missing.iter().map(|i| i.label()).collect();
+        // The audited 8th-edition rule (docs/clinical/staging-ajcc8.md; decisions page "Same
+        // group from every reading"): when every value the missing inputs could take gives one
+        // group (any M1 → IV), that group is assigned and the missing inputs stay listed.
+        if let ([g], true) = (possible.as_slice(), every_reading_assigned) {
+            notes.push(format!(
+                "{} not entered, but every value gives stage {g}: assigned. Enter it for the \
+                 record.",
+                names.join(", ")
+            ));
+            return finish(*g, scope_missing, notes, result);
+        }
         notes.push(format!(
             "Stage incomplete: {} not entered. A value that was not entered is never assumed \
              (a measurement is never taken as 0, M never as M0).",
             names.join(", ")
         ));
+        let mut missing = missing;
         missing.extend(scope_missing);
         return result(Stage9::Incomplete { missing, possible }, notes);
     }

@@ -35,6 +35,32 @@ pub struct Ajcc9Input {
 }
 
 impl Ajcc9Input {
+    /// The 9th-edition inputs of a case.
+    ///
+    /// The T picked directly is the 9th-edition pick (`staging.ninth.t`). Only on a
+    /// pathological basis (p, yp), whose descriptors are the 8th edition's, does the
+    /// 8th-edition pick stand in when no 9th-edition T is picked; a clinical 9th-edition T is
+    /// never the 8th-edition pick (`docs/clinical/staging-ajcc9.md` §9).
+    pub fn from_case(case: &Case) -> Self {
+        let s = &case.staging;
+        let pathological = matches!(
+            s.basis,
+            Some(StagingBasis::Pathological | StagingBasis::PostNeoadjuvant)
+        );
+        Self {
+            site: case.disease.site,
+            extent: case.disease.extent,
+            basis: s.basis,
+            t: s.ninth.t.or(if pathological { s.t } else { None }),
+            n: s.n,
+            m: s.m,
+            findings: s.findings.clone(),
+            ninth_findings: s.ninth.findings.clone(),
+            psum: s.ninth.psum,
+            fmax: s.ninth.fmax,
+        }
+    }
+
     /// The case the 8th-edition staging reads for these inputs: site, extent, basis, the picked
     /// T, N and M, and the findings. [`stage9`](super::stage9) takes N, M and pT from it.
     pub fn eighth_edition_case(&self) -> Case {
@@ -189,6 +215,11 @@ pub struct Stage9Result {
     pub m: AxisResult<MCategory>,
     /// The outcome.
     pub stage: Stage9,
+    /// Every input this stage reads that is not entered, by flag name: the blocking ones of
+    /// [`Stage9::Incomplete`], and also those that did not block because every reading gave
+    /// one group (e.g. T not entered with M1: stage IV, `t` still listed). Empty when the 9th
+    /// edition does not stage the tumour.
+    pub missing: Vec<MissingInput>,
     /// Notes; the first two are always the grid caveat and [`N_NOTE`](super::N_NOTE).
     pub notes: Vec<String>,
 }

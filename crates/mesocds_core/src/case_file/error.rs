@@ -64,6 +64,13 @@ pub enum CaseFileErrorKind {
         /// Its format.
         found: u32,
     },
+    /// An older-format file holds a field that only a later format has.
+    FieldOfNewerFormat {
+        /// The field, e.g. `disease.diagnosed`.
+        field: &'static str,
+        /// The format the file declares.
+        format: u32,
+    },
     /// The case could not be serialized.
     Serialize(String),
 }
@@ -169,6 +176,11 @@ impl fmt::Display for CaseFileError {
             CaseFileErrorKind::UnknownFormat { found } => write!(
                 f,
                 "case-file format {found} is not a format MesoCDS has written (known: 1 to {FORMAT})"
+            ),
+            CaseFileErrorKind::FieldOfNewerFormat { field, format } => write!(
+                f,
+                "the file says case-file format {format}, but it holds `{field}`, a field of \
+                 format {FORMAT}; correct the format number or remove the field"
             ),
             CaseFileErrorKind::Serialize(e) => write!(f, "could not write the case: {e}"),
         }

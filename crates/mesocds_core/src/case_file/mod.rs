@@ -7,7 +7,7 @@
 //! ```text
 //! // MesoCDS case file. It holds patient data: keep it private.
 //! MesoCdsCase(
-//!     format: 1,
+//!     format: 2,
 //!     saved_with: (app_version: "0.1.0", content: "…"),
 //!     seal: "sha256:…",
 //!     case: ( … ),
@@ -15,9 +15,19 @@
 //! ```
 //!
 //! Loading reads the `format` first and dispatches on it: the current format is parsed strictly
-//! (unknown fields are errors), an older format would be parsed with its own types and migrated
-//! (there is none yet: format 1 is the first), and a newer one is refused. Empty, non-text,
-//! foreign, truncated, deeply nested and oversized files are refused with a message naming the
+//! (unknown fields are errors), an older format is migrated, and a newer one is refused.
+//!
+//! # Formats
+//! - **2** (written by this build): format 1 plus the date of diagnosis (`disease.diagnosed`),
+//!   the 9th-edition inputs (`staging.ninth`: T pick, Psum, Fmax, cT4 items) and the peritoneal
+//!   inputs (`peritoneal`: PCI, CC score). Each new field is written only when entered.
+//! - **1**: no such fields. Migration: every new field is "not entered", nothing else changes,
+//!   so the 8th-edition stage, the scores and the options are those format 1 gave. A format-1
+//!   file that holds a format-2 field is refused ([`CaseFileErrorKind::FieldOfNewerFormat`]).
+//!   Because a case without the new fields serializes exactly as in format 1, the seal of a
+//!   format-1 file still matches after migration.
+//!
+//! Empty, non-text, foreign, truncated, deeply nested and oversized files are refused with a message naming the
 //! file and, where it applies, the line and column. Folders, named pipes and devices are refused
 //! before they are opened, and no more than [`MAX_FILE_BYTES`] + 1 bytes are ever read. Nothing
 //! here panics on input.
@@ -50,7 +60,9 @@ pub use read::read_file;
 use scan::{parse_error, skip_trivia, too_deep};
 
 /// The format this build writes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
+/// The first format, still read (migrated on load).
+pub const FORMAT_1: u32 = 1;
 /// The largest case file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The deepest bracket nesting accepted.
@@ -78,7 +90,7 @@ pub struct SavedWith {
 
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(rename = "MesoCdsCase", deny_unknown_fields)]
-struct CaseFileV1 {
+struct CaseFileV2 {
     format: u32,
     saved_with: SavedWith,
     /// Empty when the file has none (written by hand or by a build before the seal).
@@ -89,7 +101,7 @@ struct CaseFileV1 {
 
 #[derive(serde::Serialize)]
 #[serde(rename = "MesoCdsCase")]
-struct CaseFileV1Ref<'a> {
+struct CaseFileV2Ref<'a> {
     format: u32,
     saved_with: &'a SavedWith,
     seal: &'a str,
@@ -201,15 +213,26 @@ pub fn from_ron(text: &str) -> Result<LoadedCase, CaseFileError> {
         .from_str(text)
         .map_err(|e| CaseFileError::new(parse_error(&e, Some(text))))?;
     match header.format {
-        FORMAT => {
-            let file: CaseFileV1 = options
+        FORMAT | FORMAT_1 => {
+            // Format 1 is format 2 without the new fields (all `#[serde(default)]`): the same
+            // strict parse reads it, and the check below refuses a format-2 field in it.
+            let file: CaseFileV2 = options
                 .from_str(text)
                 .map_err(|e| CaseFileError::new(parse_error(&e, None)))?;
+            let migrated_from = (header.format == FORMAT_1).then_some(FORMAT_1);
+            if migrated_from.is_some()
+                && let Some(field) = format_2_field(&file.case)
+            {
+                return Err(CaseFileError::new(CaseFileErrorKind::FieldOfNewerFormat {
+                    field,
+                    format: FORMAT_1,
+                }));
+            }
             let seal = seal_status(&file.seal, &file.case);
             Ok(LoadedCase {
                 case: file.case,
                 saved_with: file.saved_with,
-                migrated_from: None,
+                migrated_from,
                 seal,
             })
         }
@@ -217,6 +240,19 @@ pub fn from_ron(text: &str) -> Result<LoadedCase, CaseFileError> {
         found => Err(CaseFileError::new(CaseFileErrorKind::UnknownFormat {
             found,
         })),
+    }
+}
+
+/// The first format-2 field entered in `case`, if any (a format-1 file cannot hold one).
+fn format_2_field(case: &Case) -> Option<&'static str> {
+    if case.disease.diagnosed.is_some() {
+        Some("disease.diagnosed")
+    } else if !case.staging.ninth.is_empty() {
+        Some("staging.ninth")
+    } else if !case.peritoneal.is_empty() {
+        Some("peritoneal")
+    } else {
+        None
     }
 }
 
@@ -242,7 +278,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<LoadedCase, CaseFileError> {
 /// [`CaseFileErrorKind::TooLargeToSave`] if the text is larger than [`MAX_FILE_BYTES`].
 pub fn to_ron(case: &Case, saved_with: &SavedWith) -> Result<String, CaseFileError> {
     let seal = seal_of(case)?;
-    let file = CaseFileV1Ref {
+    let file = CaseFileV2Ref {
         format: FORMAT,
         saved_with,
         seal: &seal,

@@ -155,6 +155,45 @@ impl PeritonealResult {
     }
 }
 
+/// The peritoneal stage of a whole case.
+///
+/// It reads the PCI entered (`case.peritoneal.pci`), and the case's N and M as the proposal's (N0 → N0, N1 → N1; M0 → M0, M1 → M1). An NX or N2 has
+/// no proposed category: N is then not used, and a note says so.
+///
+/// Source: `docs/clinical/peritoneal-staging.md` §5 (wiring).
+pub fn stage_case(case: &crate::Case) -> PeritonealResult {
+    use crate::vocab::{MCategory, NCategory};
+    let n = match case.staging.n {
+        Some(NCategory::N0) => Some(PeritonealN::N0),
+        Some(NCategory::N1) => Some(PeritonealN::N1),
+        _ => None,
+    };
+    let m = case.staging.m.map(|m| match m {
+        MCategory::M0 => PeritonealM::M0,
+        MCategory::M1 => PeritonealM::M1,
+    });
+    let mut result = stage(&PeritonealCase {
+        pci: case.peritoneal.pci,
+        n,
+        m,
+    });
+    if let Some(other @ (NCategory::N2 | NCategory::NX)) = case.staging.n {
+        result.notes.push(format!(
+            "N is {}: the proposed peritoneal TNM has N0 and N1 only (N1: positive lymph \
+             nodes), so N is not used. Enter N0 or N1.",
+            crate::vocab::Vocab::code(other)
+        ));
+    }
+    if let Some(cc) = case.peritoneal.cc {
+        result.notes.push(format!(
+            "Completeness of cytoreduction: {} ({}).",
+            cc.code(),
+            cc.definition()
+        ));
+    }
+    result
+}
+
 /// Stages a peritoneal case with the PSOGI proposal. Pure; never panics.
 ///
 /// A T, N or M not entered makes the stage incomplete, listing the stages still possible (an

@@ -5,6 +5,7 @@ use super::condition::{Condition, Truth};
 use super::result::{Caveat, CaveatKind, ExcludedOption, ListedOption, TreatmentResult};
 use super::settings::settings_for;
 use super::{CommonCaveat, TreatmentCatalogue, TreatmentOption};
+use crate::ajcc9::{EditionChoice, Stage9Result};
 use crate::case::Case;
 use crate::staging::StageResult;
 use crate::vocab::Vocab as _;
@@ -93,14 +94,46 @@ pub fn is_excluded(option: &TreatmentOption, case: &Case, stage: &StageResult) -
     !exclusion_reasons(option, case, stage).is_empty()
 }
 
-/// The options for a case, with the caveats that apply to this patient; options the PDQ's text
-/// rules out for this patient go to `excluded` with their reasons.
+/// The options for a case, with the caveats that apply to this patient.
+///
+/// Options the PDQ's text rules out for this patient go to `excluded` with their reasons. The
+/// setting follows the AJCC 8th edition only; [`evaluate_by_edition`] also reads the 9th.
 pub fn evaluate<'t>(
     case: &Case,
     stage: &StageResult,
     catalogue: &'t TreatmentCatalogue,
 ) -> TreatmentResult<'t> {
-    let (settings, mut missing, notes) = settings_for(case, stage);
+    evaluate_by_edition(case, stage, None, EditionChoice::Unknown, catalogue)
+}
+
+/// As [`evaluate`], with the settings by edition.
+///
+/// See docs/clinical/option-selection.md, "Settings by edition": when the 8th edition gives no setting, the 9th-edition stage `ninth` decides;
+/// when both decide and differ, both settings' options are listed, each option labelled with
+/// the edition that leads to it ([`crate::treatment::ListedOption::edition`]).
+pub fn evaluate_by_edition<'t>(
+    case: &Case,
+    stage: &StageResult,
+    ninth: Option<&Stage9Result>,
+    choice: EditionChoice,
+    catalogue: &'t TreatmentCatalogue,
+) -> TreatmentResult<'t> {
+    let mut setting_editions = Vec::new();
+    let (settings, mut missing, notes) =
+        settings_for(case, stage, ninth, choice, &mut setting_editions);
+    // The edition that leads to an option: the one edition whose settings hold it, if only one.
+    let edition_of = |option: &TreatmentOption| {
+        let mut leading = setting_editions
+            .iter()
+            .filter(|(s, _)| option.settings.contains(s))
+            .map(|(_, e)| *e);
+        let first = leading.next();
+        if leading.any(|e| Some(e) != first) {
+            None
+        } else {
+            first
+        }
+    };
     let mut options: Vec<ListedOption<'t>> = Vec::new();
     let mut excluded: Vec<ExcludedOption<'t>> = Vec::new();
     for &setting in &settings {
@@ -125,12 +158,14 @@ pub fn evaluate<'t>(
                 options.push(ListedOption {
                     option,
                     setting,
+                    edition: edition_of(option),
                     caveats: caveats_for(option, &catalogue.common_caveats, case, stage),
                 });
             } else {
                 excluded.push(ExcludedOption {
                     option,
                     setting,
+                    edition: edition_of(option),
                     reasons,
                 });
             }
@@ -140,6 +175,7 @@ pub fn evaluate<'t>(
     missing.dedup();
     TreatmentResult {
         settings,
+        setting_editions,
         options,
         excluded,
         missing,

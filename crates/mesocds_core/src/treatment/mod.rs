@@ -13,7 +13,7 @@ mod settings;
 mod validate;
 
 pub use condition::{CaveatRule, Condition, ExclusionRule};
-pub use evaluate::{evaluate, is_excluded};
+pub use evaluate::{evaluate, evaluate_by_edition, is_excluded};
 pub use result::{Caveat, CaveatKind, ExcludedOption, ListedOption, TreatmentResult};
 pub(crate) use validate::validate;
 

@@ -1,6 +1,7 @@
 //! The options listed for one case, the ones ruled out for this patient, and why.
 
 use super::{Setting, TreatmentOption};
+use crate::ajcc9::Edition;
 use crate::vocab::Input;
 
 /// How a caveat relates to this patient.
@@ -31,6 +32,10 @@ pub struct ListedOption<'t> {
     pub option: &'t TreatmentOption,
     /// The setting it is listed for here.
     pub setting: Setting,
+    /// The staging edition that leads to this option, when only one does: the editions lead to
+    /// different settings, or only the 9th edition decides the setting. `None` when the
+    /// setting does not depend on the edition, or both editions lead to the option.
+    pub edition: Option<Edition>,
     /// The caveats for this patient: patient-specific first, then unchecked, then general.
     pub caveats: Vec<Caveat>,
 }
@@ -42,6 +47,8 @@ pub struct ExcludedOption<'t> {
     pub option: &'t TreatmentOption,
     /// The setting it would have been listed under.
     pub setting: Setting,
+    /// The staging edition that leads to this option, as [`ListedOption::edition`].
+    pub edition: Option<Edition>,
     /// Why it is ruled out: the input and the source line.
     pub reasons: Vec<String>,
 }
@@ -51,6 +58,10 @@ pub struct ExcludedOption<'t> {
 pub struct TreatmentResult<'t> {
     /// The settings that apply, in order; empty when they cannot be chosen.
     pub settings: Vec<Setting>,
+    /// The settings chosen by one staging edition only, with that edition (empty when the
+    /// setting does not depend on the edition or both editions agree). The reason is in
+    /// `notes`.
+    pub setting_editions: Vec<(Setting, Edition)>,
     /// The options, grouped by setting in `settings` order. Never holds an option whose
     /// exclusion rule holds for the case.
     pub options: Vec<ListedOption<'t>>,

@@ -1,6 +1,7 @@
 //! Which treatment settings a case falls into (docs/clinical/option-selection.md).
 
 use super::Setting;
+use crate::ajcc9::{Edition, EditionChoice, Stage9, Stage9Result};
 use crate::case::Case;
 use crate::staging::{StageOutcome, StageResult};
 use crate::vocab::{
@@ -11,9 +12,16 @@ use crate::vocab::{
 ///
 /// Source: PDQ section headings (Localized (Stage I); Advanced (Stages II, III, and IV);
 /// Malignant Peritoneal Mesothelioma; Recurrent) and docs/clinical/option-selection.md.
+///
+/// `ninth` is the 9th-edition stage and `choice` the edition that applies; `led_by` receives,
+/// for each setting chosen by one edition only, that edition (`docs/clinical/option-selection.md`,
+/// "Settings by edition").
 pub(super) fn settings_for(
     case: &Case,
     stage: &StageResult,
+    ninth: Option<&Stage9Result>,
+    choice: EditionChoice,
+    led_by: &mut Vec<(Setting, Edition)>,
 ) -> (Vec<Setting>, Vec<Input>, Vec<String>) {
     let mut missing = Vec::new();
     let mut notes = Vec::new();
@@ -102,7 +110,8 @@ pub(super) fn settings_for(
                         .to_owned(),
                 );
             }
-            let (settings, more_missing, more_notes) = new_disease_settings(case, stage);
+            let (settings, more_missing, more_notes) =
+                new_disease_settings(case, stage, ninth, choice, led_by);
             missing.extend(more_missing);
             notes.extend(more_notes);
             (settings, missing, notes)
@@ -114,6 +123,9 @@ pub(super) fn settings_for(
 fn new_disease_settings(
     case: &Case,
     stage: &StageResult,
+    ninth: Option<&Stage9Result>,
+    choice: EditionChoice,
+    led_by: &mut Vec<(Setting, Edition)>,
 ) -> (Vec<Setting>, Vec<Input>, Vec<String>) {
     let mut missing = Vec::new();
     let mut notes = Vec::new();
@@ -178,7 +190,7 @@ fn new_disease_settings(
                      the AJCC stage, as for diffuse disease. Review the extent.",
                     beyond.join("; ")
                 ));
-                by_stage(stage, missing, notes)
+                by_edition(stage, ninth, choice, led_by, (missing, notes))
             }
             None if beyond.is_empty() => {
                 missing.push(Input::Extent);
@@ -189,7 +201,9 @@ fn new_disease_settings(
                 );
                 (Vec::new(), missing, notes)
             }
-            None | Some(Extent::Diffuse) => by_stage(stage, missing, notes),
+            None | Some(Extent::Diffuse) => {
+                by_edition(stage, ninth, choice, led_by, (missing, notes))
+            }
         },
     }
 }
@@ -237,12 +251,112 @@ fn by_stage(
                     .copied()
                     .filter(|i| matches!(i, Input::T | Input::N | Input::M)),
             );
-            notes.push(
-                "No stage group assigned: options are matched to the stage (stage I versus \
-                 stages II to IV)."
-                    .to_owned(),
-            );
+            notes.push(NO_GROUP_NOTE.to_owned());
             (Vec::new(), missing, notes)
         }
+    }
+}
+
+/// The sentence of `by_stage` when no 8th-edition group decides the setting.
+const NO_GROUP_NOTE: &str = "No stage group assigned: options are matched to the stage (stage I \
+                             versus stages II to IV).";
+
+/// The setting a 9th-edition result leads to: stage I → the stage I list, II–IV → the advanced
+/// list; without a group, the possible groups decide when they all fall on one side.
+fn ninth_setting(r: &Stage9Result) -> Option<Setting> {
+    let side = |stage_i: bool| {
+        if stage_i {
+            Setting::StageIDiffuse
+        } else {
+            Setting::Advanced
+        }
+    };
+    match &r.stage {
+        Stage9::Assigned { group } => Some(side(group.is_stage_one())),
+        Stage9::Incomplete { possible, .. } | Stage9::NotAssignable { possible, .. }
+            if !possible.is_empty() =>
+        {
+            let first = possible[0].is_stage_one();
+            possible
+                .iter()
+                .all(|g| g.is_stage_one() == first)
+                .then(|| side(first))
+        }
+        _ => None,
+    }
+}
+
+fn ninth_text(r: &Stage9Result) -> String {
+    if let Stage9::Assigned { group } = &r.stage {
+        format!("stage {}", group.code())
+    } else {
+        let list: Vec<&str> = r.stage.possible().iter().map(|g| g.code()).collect();
+        format!("possible stages {}", list.join(", "))
+    }
+}
+
+/// The settings by the decisions page ("2026 additions", treatment setting): the 8th-edition
+/// stage decides when it can; when only the 9th-edition stage decides, it does, with a note;
+/// when both decide and differ, both settings are listed, each labelled with its edition (the
+/// applying edition's first; the 8th first when the date is not entered), with the reason.
+fn by_edition(
+    stage: &StageResult,
+    ninth: Option<&Stage9Result>,
+    choice: EditionChoice,
+    led_by: &mut Vec<(Setting, Edition)>,
+    (missing, notes): (Vec<Input>, Vec<String>),
+) -> (Vec<Setting>, Vec<Input>, Vec<String>) {
+    let (settings, missing, mut notes) = by_stage(stage, missing, notes);
+    let Some(r9) = ninth else {
+        return (settings, missing, notes);
+    };
+    let Some(s9) = ninth_setting(r9) else {
+        return (settings, missing, notes);
+    };
+    let Some(&s8) = settings.first() else {
+        notes.retain(|n| n != NO_GROUP_NOTE);
+        notes.push(format!(
+            "The PDQ's lists are written against the AJCC 8th edition, which gives no stage group \
+             here; the 9th edition ({}, {}) leads to the {} list. {}",
+            r9.tnm_text(),
+            ninth_text(r9),
+            setting_name(s9),
+            choice.note()
+        ));
+        led_by.push((s9, Edition::Ajcc9));
+        return (vec![s9], missing, notes);
+    };
+    if s8 == s9 {
+        return (settings, missing, notes);
+    }
+    let group8 = stage.group().map_or_else(
+        || "no single group".to_owned(),
+        |g| format!("stage {}", g.code()),
+    );
+    notes.push(format!(
+        "The editions lead to different settings: AJCC 8th edition ({}, {group8}) -> {} list; \
+         9th edition ({}, {}) -> {} list. The PDQ's lists are written against the 8th edition; \
+         both lists are shown, each option labelled with the edition that leads to it. {}",
+        stage.tnm_text(),
+        setting_name(s8),
+        r9.tnm_text(),
+        ninth_text(r9),
+        setting_name(s9),
+        choice.note()
+    ));
+    led_by.push((s8, Edition::Ajcc8));
+    led_by.push((s9, Edition::Ajcc9));
+    let ordered = if choice.edition() == Some(Edition::Ajcc9) {
+        vec![s9, s8]
+    } else {
+        vec![s8, s9]
+    };
+    (ordered, missing, notes)
+}
+
+fn setting_name(s: Setting) -> &'static str {
+    match s {
+        Setting::StageIDiffuse => "stage I (diffuse)",
+        _ => "advanced (stages II to IV)",
     }
 }

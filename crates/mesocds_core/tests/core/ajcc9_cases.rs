@@ -37,16 +37,24 @@ fn clinical_basis_without_measurements_names_psum_and_fmax() {
         r.stage.possible(),
         &[StageGroup9::I, StageGroup9::II, StageGroup9::IIIA]
     );
-    // M1 known, T missing: still incomplete (as the 8th edition), with IV the only possibility.
+    // M1 known, T missing: every value of T gives IV, so IV is assigned (the audited 8th-edition
+    // rule "any M1 is stage IV whatever else is entered"), and Psum and Fmax stay listed.
     input.m = Some(MCategory::M1);
     let r = run(&input);
-    assert_eq!(r.stage.status(), StageStatus::Incomplete);
-    assert_eq!(r.stage.possible(), &[StageGroup9::IV]);
+    assert_eq!(r.stage.status(), StageStatus::Assigned);
+    assert_eq!(r.stage.group(), Some(StageGroup9::IV));
+    let codes: Vec<&str> = r.missing.iter().map(|i| i.code()).collect();
+    assert_eq!(codes, ["psum", "fmax"]);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("every value gives stage IV"))
+    );
 }
 
 #[test]
 fn clinical_t_from_measurements_end_to_end() {
-    // §B cT3 "Psum > 30 mm"; §C T3 N0 → IIIA (8th IB → 9th IIIA).
+    // §B cT3 "Psum > 30 mm"; §C T3 N0 → IIIA (8th IB -> 9th IIIA).
     let mut input = picked(TCategory::T1, NCategory::N0, MCategory::M0);
     input.basis = Some(StagingBasis::Clinical);
     input.t = None;
@@ -150,16 +158,16 @@ fn non_pleural_and_solitary_are_not_applicable() {
 #[test]
 fn restaging_line_says_what_changed() {
     use mesocds_core::ajcc9::restaging_line;
-    // Issue 11's example: "T3 N0: 8th IB → 9th IIIA" (§C moves [INF]).
+    // Issue 11's example: "T3 N0: 8th IB -> 9th IIIA" (§C moves [INF]).
     let input = picked(TCategory::T3, NCategory::N0, MCategory::M0);
     assert_eq!(
         restaging_line(&eighth(&input), &run(&input)),
-        "pT3 N0 M0: 8th IB → 9th IIIA"
+        "pT3 N0 M0: 8th IB -> 9th IIIA"
     );
     let input = picked(TCategory::T4, NCategory::N1, MCategory::M0);
     assert_eq!(
         restaging_line(&eighth(&input), &run(&input)),
-        "pT4 N1 M0: 8th IIIB → 9th IIIB (unchanged)"
+        "pT4 N1 M0: 8th IIIB -> 9th IIIB (unchanged)"
     );
     // Clinical: the 8th edition's anatomy says T2, the 9th's measurement says T3.
     let mut input = picked(TCategory::T2, NCategory::N0, MCategory::M0);
@@ -169,12 +177,12 @@ fn restaging_line_says_what_changed() {
     input.psum = Some(Psum::Sum(mm(35)));
     assert_eq!(
         restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB → 9th cT3 N0 M0 IIIA"
+        "8th cT2 N0 M0 IB -> 9th cT3 N0 M0 IIIA"
     );
     input.psum = None;
     assert_eq!(
         restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB → 9th c? N0 M0 incomplete (psum, fmax missing)"
+        "8th cT2 N0 M0 IB -> 9th c? N0 M0 incomplete (psum, fmax missing)"
     );
 }
 

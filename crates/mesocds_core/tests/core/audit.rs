@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use mesocds_core::ajcc9::Edition;
 use mesocds_core::staging::StageStatus;
 use mesocds_core::treatment::{
     CaveatKind, Difference, Direction, ListedOption, OptionStatus, Setting, TreatmentResult,
@@ -333,7 +334,17 @@ fn item_9_t2_versus_t3_with_n0_is_ib() {
     assert_eq!(a.stage.group(), Some(StageGroup::IB));
     assert!(a.stage.t.conflict, "the disagreement stays visible");
     assert!(a.stage.notes.iter().any(|n| n.contains("T disagreement")));
-    assert_eq!(a.treatment.settings, vec![Setting::StageIDiffuse]);
+    // The setting follows the 8th edition (first). Issue 11: the 9th edition (mediastinal fat
+    // is a cT2 feature; Psum not entered: cT2 or cT3, N0 → II or IIIA) leads to the advanced
+    // list, which is added and labelled (decisions page, "2026 additions").
+    assert_eq!(a.treatment.settings[0], Setting::StageIDiffuse);
+    assert_eq!(
+        a.treatment.setting_editions,
+        vec![
+            (Setting::StageIDiffuse, Edition::Ajcc8),
+            (Setting::Advanced, Edition::Ajcc9)
+        ]
+    );
 }
 
 // 10. CONFIRM and VIM wording.

@@ -500,14 +500,14 @@ fn an_unknown_vocabulary_value_is_an_error() {
 fn a_newer_format_is_refused_as_newer() {
     let dir = TempDir::new("newer");
     let text = full_text();
-    for found in [2u32, 3, 99] {
+    for found in [3u32, 4, 99] {
         // A newer format may have fields this build does not know: still "newer", not "unknown
         // field", because the format is read first.
         let bad = text
-            .replacen("format: 1,", &format!("format: {found},"), 1)
+            .replacen("format: 2,", &format!("format: {found},"), 1)
             .replacen(
                 "label:",
-                "new_field_of_format_2: (x: 1),\n        label:",
+                "new_field_of_format_3: (x: 1),\n        label:",
                 1,
             );
         let (path, err) = load_text(&dir, "newer.ron", bad.as_bytes());
@@ -522,17 +522,17 @@ fn a_newer_format_is_refused_as_newer() {
 #[test]
 fn format_0_is_an_unknown_format() {
     let dir = TempDir::new("format0");
-    let bad = full_text().replacen("format: 1,", "format: 0,", 1);
+    let bad = full_text().replacen("format: 2,", "format: 0,", 1);
     let (path, err) = load_text(&dir, "zero.ron", bad.as_bytes());
     assert_eq!(err.kind, CaseFileErrorKind::UnknownFormat { found: 0 });
     assert_names_path(&err, &path);
     assert!(err.to_string().contains("format 0"));
     // A missing or non-numeric format is a parse error, not a guess.
-    let missing = full_text().replacen("format: 1,", "", 1);
+    let missing = full_text().replacen("format: 2,", "", 1);
     let err = case_file::from_ron(&missing).expect_err("no format");
     let (_, _, message) = parse_error(&err);
     assert!(message.contains("format"), "{message}");
-    let text = full_text().replacen("format: 1,", "format: \"1\",", 1);
+    let text = full_text().replacen("format: 2,", "format: \"1\",", 1);
     assert!(matches!(
         case_file::from_ron(&text).expect_err("string format").kind,
         CaseFileErrorKind::Parse { .. }

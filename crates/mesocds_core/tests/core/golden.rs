@@ -23,6 +23,13 @@
 //!         treatment_missing: [],
 //!         patient_caveats: [(option: "…", contains: "…")],  // exactly the patient caveats shown
 //!         notes_include: ["…"],              // each appears in some note of the assessment
+//!         // Issue 11, optional (checked only when given, except setting_editions):
+//!         applies: Some(Ajcc9),              // Ajcc8 | Ajcc9 | Unknown: the edition that applies
+//!         stage_9th: Some((status: Assigned, group: Some(IIIA), tnm_text: "cT3 N0 M0",
+//!                          missing: ["diagnosed"], possible: [])),  // missing: flag names
+//!         restaging: Some("cT3 N0 M0: 8th IB -> 9th IIIA"),
+//!         setting_editions: [(StageIDiffuse, Ajcc8), (Advanced, Ajcc9)],  // empty if not given
+//!         peritoneal: Some((status: "assigned", stage: Some("II"), pci: Some(15), t: Some("T2"))),
 //!     ),
 //! )
 //! ```
@@ -32,6 +39,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use mesocds_core::ajcc9::{Edition, StageGroup9};
 use mesocds_core::eortc::EortcRisk;
 use mesocds_core::staging::StageStatus;
 use mesocds_core::treatment::{CaveatKind, Setting};
@@ -60,6 +68,34 @@ enum Status {
 enum Risk {
     Low,
     High,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+enum Applies {
+    Ajcc8,
+    Ajcc9,
+    Unknown,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NinthExpect {
+    status: Status,
+    group: Option<StageGroup9>,
+    tnm_text: String,
+    #[serde(default)]
+    missing: Vec<String>,
+    #[serde(default)]
+    possible: Vec<StageGroup9>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeritonealExpect {
+    status: String,
+    stage: Option<String>,
+    pci: Option<u8>,
+    t: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -96,6 +132,16 @@ struct Expect {
     patient_caveats: Vec<CaveatExpect>,
     #[serde(default)]
     notes_include: Vec<String>,
+    #[serde(default)]
+    applies: Option<Applies>,
+    #[serde(default)]
+    stage_9th: Option<NinthExpect>,
+    #[serde(default)]
+    restaging: Option<String>,
+    #[serde(default)]
+    setting_editions: Vec<(Setting, Edition)>,
+    #[serde(default)]
+    peritoneal: Option<PeritonealExpect>,
 }
 
 fn case_files() -> Vec<PathBuf> {
@@ -132,8 +178,107 @@ fn all_notes<'a>(a: &'a Assessment<'_>) -> Vec<&'a str> {
         .chain(&a.eortc.notes)
         .chain(&a.calgb.notes)
         .chain(&a.treatment.notes)
+        .chain(&a.stage_9th.notes)
+        .chain(a.peritoneal.iter().flat_map(|p| &p.notes))
         .map(String::as_str)
         .collect()
+}
+
+fn status_of(s: StageStatus) -> Status {
+    match s {
+        StageStatus::Assigned => Status::Assigned,
+        StageStatus::Incomplete => Status::Incomplete,
+        StageStatus::NotAssignable => Status::NotAssignable,
+        StageStatus::NotApplicable => Status::NotApplicable,
+    }
+}
+
+/// The issue-11 expectations: edition, 9th-edition stage, re-staging, settings by edition,
+/// peritoneal stage.
+fn check_editions(e: &Expect, a: &Assessment<'_>, errors: &mut Vec<String>) {
+    if let Some(want) = e.applies {
+        let got = match a.edition.edition() {
+            Some(Edition::Ajcc8) => Applies::Ajcc8,
+            Some(Edition::Ajcc9) => Applies::Ajcc9,
+            None => Applies::Unknown,
+        };
+        eq(errors, "applies", &format!("{got:?}"), &format!("{want:?}"));
+    }
+    if let Some(n) = &e.stage_9th {
+        let r = &a.stage_9th;
+        eq(
+            errors,
+            "stage_9th.status",
+            &format!("{:?}", status_of(r.stage.status())),
+            &format!("{:?}", n.status),
+        );
+        eq(
+            errors,
+            "stage_9th.group",
+            &format!("{:?}", r.stage.group()),
+            &format!("{:?}", n.group),
+        );
+        eq(errors, "stage_9th.tnm_text", &r.tnm_text(), &n.tnm_text);
+        let got: BTreeSet<&str> = r.missing.iter().map(|i| i.code()).collect();
+        let want: BTreeSet<&str> = n.missing.iter().map(String::as_str).collect();
+        eq(
+            errors,
+            "stage_9th.missing",
+            &format!("{got:?}"),
+            &format!("{want:?}"),
+        );
+        eq(
+            errors,
+            "stage_9th.possible",
+            &format!("{:?}", r.stage.possible()),
+            &format!("{:?}", n.possible),
+        );
+    }
+    if let Some(want) = &e.restaging {
+        eq(
+            errors,
+            "restaging",
+            a.restaging.as_deref().unwrap_or("(none)"),
+            want,
+        );
+    }
+    eq(
+        errors,
+        "setting_editions",
+        &format!("{:?}", a.treatment.setting_editions),
+        &format!("{:?}", e.setting_editions),
+    );
+    if let Some(want) = &e.peritoneal {
+        match &a.peritoneal {
+            None => errors.push("peritoneal: no peritoneal stage".to_owned()),
+            Some(p) => {
+                eq(
+                    errors,
+                    "peritoneal.status",
+                    p.outcome.status_code(),
+                    &want.status,
+                );
+                eq(
+                    errors,
+                    "peritoneal.stage",
+                    &format!("{:?}", p.stage().map(|s| s.code())),
+                    &format!("{:?}", want.stage.as_deref()),
+                );
+                eq(
+                    errors,
+                    "peritoneal.pci",
+                    &format!("{:?}", p.pci.map(|x| x.get())),
+                    &format!("{:?}", want.pci),
+                );
+                eq(
+                    errors,
+                    "peritoneal.t",
+                    &format!("{:?}", p.t.map(|t| t.code())),
+                    &format!("{:?}", want.t.as_deref()),
+                );
+            }
+        }
+    }
 }
 
 fn eq(errors: &mut Vec<String>, what: &str, got: &str, want: &str) {
@@ -291,6 +436,7 @@ fn check(g: &GoldenCase, a: &Assessment<'_>) -> Vec<String> {
             ));
         }
     }
+    check_editions(e, a, &mut errors);
     let notes = all_notes(a);
     for want in &e.notes_include {
         if !notes.iter().any(|n| n.contains(want.as_str())) {

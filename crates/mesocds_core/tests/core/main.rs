@@ -38,5 +38,7 @@ mod ajcc9_inputs;
 mod ajcc9_support;
 // Peritoneal PCI and the proposed PSOGI TNM.
 mod peritoneal;
+// Issue 11 wired in: editions in `assess`, settings by edition, peritoneal stage, format 2.
+mod editions;
 // The newer-evidence table and its attachment rules.
 mod evidence;

@@ -3,9 +3,12 @@
 use std::collections::BTreeSet;
 
 use mesocds_core::Case;
+use mesocds_core::ajcc9::{Date, Fmax, Millimetres, NinthFinding, Psum, PsumLevels, Stage9};
 use mesocds_core::assess;
 use mesocds_core::case::{AgeYears, Hemoglobin, Wbc};
+use mesocds_core::case::{NinthInputs, PeritonealInputs};
 use mesocds_core::case_file::{self, SavedWith};
+use mesocds_core::peritoneal::{CcScore, LesionSize, Pci, PciEntry, PciRegion, RegionScores};
 use mesocds_core::staging::StageStatus;
 use mesocds_core::treatment::{self, Setting};
 use mesocds_core::vocab::{
@@ -57,6 +60,52 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The issue-11 inputs: date of diagnosis, 9th-edition inputs, peritoneal PCI and CC.
+fn ninth_inputs() -> impl Strategy<Value = (Option<Date>, NinthInputs, PeritonealInputs)> {
+    let date =
+        (1990u16..=2026, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap());
+    let mm = (0u16..=3000).prop_map(|t| Millimetres::from_tenths(t, "x").unwrap());
+    let psum = prop_oneof![
+        mm.clone().prop_map(Psum::Sum),
+        (0u16..=1000, 0u16..=1000, 0u16..=1000).prop_map(|(a, b, c)| {
+            let l = |t| Millimetres::from_tenths(t, "x").unwrap();
+            Psum::Levels(PsumLevels::new(l(a), l(b), l(c)).unwrap())
+        }),
+    ];
+    let pci = prop_oneof![
+        (0u8..=39).prop_map(|p| PciEntry::Total(Pci::new(p).unwrap())),
+        proptest::collection::vec(opt(0u8..=3), 13).prop_map(|v| {
+            let mut r = RegionScores::default();
+            for (region, score) in PciRegion::ALL.iter().zip(v) {
+                r.set(*region, score.map(|s| LesionSize::new(s).unwrap()));
+            }
+            PciEntry::Regions(r)
+        }),
+    ];
+    let cc = select(vec![CcScore::Cc0, CcScore::Cc1, CcScore::Cc2, CcScore::Cc3]);
+    (
+        opt(date),
+        opt(psum),
+        opt(mm.prop_map(Fmax)),
+        opt(vocab::<TCategory>()),
+        proptest::collection::btree_set(vocab::<NinthFinding>(), 0..3),
+        opt(pci),
+        opt(cc),
+    )
+        .prop_map(|(date, psum, fmax, t, findings, pci, cc)| {
+            (
+                date,
+                NinthInputs {
+                    t,
+                    psum,
+                    fmax,
+                    findings,
+                },
+                PeritonealInputs { pci, cc },
+            )
+        })
+}
+
 prop_compose! {
     fn arb_case()(
         label in text(),
@@ -83,6 +132,7 @@ prop_compose! {
             opt(any::<bool>()),
             opt(any::<bool>()),
         ),
+        ninth in ninth_inputs(),
     ) -> Case {
         let mut c = Case {
             label,
@@ -111,6 +161,7 @@ prop_compose! {
             c.therapy.antiplatelet,
             c.therapy.nsaid,
         ) = therapy;
+        (c.disease.diagnosed, c.staging.ninth, c.peritoneal) = ninth;
         c
     }
 }
@@ -163,6 +214,37 @@ fn n_of(f: Finding) -> Option<(u8, NCategory)> {
 }
 
 proptest! {
+    #[test]
+    fn settings_by_edition_keep_the_eighth_edition_list_and_label_the_rest(case in arb_case()) {
+        // Issue 11: the 9th edition only adds (docs/clinical/option-selection.md, "Settings by
+        // edition"); what the 8th edition lists is always listed, and excluded stays excluded.
+        let a = assess(&case, tables());
+        let eighth = treatment::evaluate(&case, &a.stage, &tables().treatments);
+        for o in &eighth.options {
+            prop_assert!(a.treatment.options.iter().any(|x| x.option.id == o.option.id), "{}", o.option.id);
+        }
+        for o in &eighth.excluded {
+            prop_assert!(a.treatment.excluded.iter().any(|x| x.option.id == o.option.id), "{}", o.option.id);
+        }
+        for o in &a.treatment.options {
+            if let Some(e) = o.edition {
+                prop_assert!(a.treatment.setting_editions.iter().any(|(s, x)| *x == e && o.option.settings.contains(s)));
+            }
+        }
+        if a.treatment.setting_editions.len() == 2 {
+            prop_assert_eq!(a.treatment.settings.len(), 2);
+            prop_assert!(a.treatment.notes.iter().any(|n| n.contains("The editions lead to different settings")));
+        }
+        // Any M1 is 9th-edition stage IV for a pleural tumour, whatever else is entered.
+        if case.disease.site == Some(Site::Pleural) && a.stage_9th.m.value == Some(MCategory::M1)
+            && case.disease.extent.is_some()
+        {
+            prop_assert_eq!(&a.stage_9th.stage, &Stage9::Assigned { group: mesocds_core::ajcc9::StageGroup9::IV });
+        }
+        // The peritoneal stage exactly for peritoneal sites.
+        prop_assert_eq!(a.peritoneal.is_some(), case.disease.site == Some(Site::Peritoneal));
+    }
+
     #[test]
     fn assess_never_panics_and_results_are_consistent(case in arb_case()) {
         let a = assess(&case, tables());
