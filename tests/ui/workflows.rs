@@ -441,3 +441,27 @@ fn a_case_file_changed_outside_mesocds_is_shown_with_the_seal_warning() {
     h.run();
     assert!(h.query_by_label_contains(warning).is_none());
 }
+
+#[test]
+fn save_in_the_unsaved_changes_prompt_asks_for_a_path_then_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = harness_with(dialogs, &dir.path().join("r"), None);
+    type_into(&mut h, "Case label", "MC-NEXT");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    assert!(h.state().path_prompt_text().is_some(), "a path field");
+    let target = dir.path().join("next.ron");
+    enter_path(&mut h, &target);
+    assert_eq!(case_file::load(&target).unwrap().case.label, "MC-NEXT");
+    assert_eq!(
+        h.state().document().case,
+        Case::default(),
+        "then the new case"
+    );
+}
