@@ -20,6 +20,9 @@ use support::{ScriptedDialogs, app_harness};
 // Issue 10: clipboard, prior therapy, recovery, keyboard, the path field.
 mod workflows;
 
+// Issue 10: the path field shown when no file dialog can be shown.
+mod path_field;
+
 fn harness_with(
     dialogs: ScriptedDialogs,
     recovery: &Path,
