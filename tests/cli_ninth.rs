@@ -56,7 +56,7 @@ fn diagnosed_decides_applies_in_both_stages() {
 
 #[test]
 fn psum_fmax_boundaries_give_the_ninth_edition_t() {
-    // clinical-update §B: Psum 12 is ≤ 12, 30 is ≤ 30; Fmax 5 is ≤ 5.
+    // docs/clinical/staging-ajcc9.md (measurement boundaries): Psum 12 is ≤ 12, 30 is ≤ 30; Fmax 5 is ≤ 5.
     for (psum, fmax, t, group) in [
         ("12", "5", "T1", "I"),
         ("12.1", "5", "T2", "II"),

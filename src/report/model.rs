@@ -209,15 +209,21 @@ pub fn axis_text<C: Ranked>(r: &AxisResult<C>, tables: &ClinicalTables) -> Strin
     }
 }
 
-fn stage_section(s: &StageResult, tables: &ClinicalTables) -> Section {
-    let mut blocks = vec![
-        Block::Lead(present::stage_wording(s).lead),
-        Block::Fields(vec![
+fn stage_section(s: &StageResult, tables: &ClinicalTables, case: &Case) -> Section {
+    let mut blocks = vec![Block::Lead(present::stage_wording(s).lead)];
+    // A non-pleural site has no AJCC stage: no pleural categories are shown (its N and M are the
+    // peritoneal ones, printed with the peritoneal stage).
+    let pleural_scope = case
+        .disease
+        .site
+        .is_none_or(|site| site == mesocds_core::vocab::Site::Pleural);
+    if pleural_scope {
+        blocks.push(Block::Fields(vec![
             ("T".to_owned(), axis_text(&s.t, tables)),
             ("N".to_owned(), axis_text(&s.n, tables)),
             ("M".to_owned(), axis_text(&s.m, tables)),
-        ]),
-    ];
+        ]));
+    }
     if !s.possible().is_empty() {
         let p: Vec<&str> = s.possible().iter().map(|g| g.code()).collect();
         blocks.push(Block::Text(format!(
@@ -303,7 +309,7 @@ pub fn case_report(
 ) -> CaseReport {
     let mut refs = Vec::new();
     let treatment = treatment_section(&assessment.treatment, &assessment.newer_evidence, &mut refs);
-    let mut eighth = stage_section(&assessment.stage, tables);
+    let mut eighth = stage_section(&assessment.stage, tables, case);
     eighth.heading = super::editions::eighth_heading(assessment, tables);
     let mut sections = vec![case_section(case)];
     sections.extend(super::editions::staging_sections(

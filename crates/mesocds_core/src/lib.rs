@@ -109,8 +109,8 @@ pub struct Assessment<'t> {
     /// The 9th-edition stage (AJCC Version 9 / UICC TNM 9), computed for every case; its
     /// outcome is "not applicable" for non-pleural sites and solitary tumours.
     pub stage_9th: Stage9Result,
-    /// What changed between the editions for this patient ("cT3 N0 M0: 8th IB → 9th IIIA"),
-    /// when both editions stage the tumour (neither is "not applicable").
+    /// What changed between the editions for this patient ("cT3 N0 M0: 8th IB -> 9th IIIA"),
+    /// when both editions give a stage group.
     pub restaging: Option<String>,
     /// The proposed peritoneal stage (Yan 2011, not AJCC), when the site is peritoneal.
     pub peritoneal: Option<PeritonealResult>,
@@ -131,8 +131,8 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
         &tables.stage,
         tables.stage9,
     );
-    let restaging = (stage.status() != staging::StageStatus::NotApplicable
-        && stage_9th.stage.status() != staging::StageStatus::NotApplicable)
+    // Only when both editions give a group: two incomplete stages have nothing to compare.
+    let restaging = (stage.group().is_some() && stage_9th.stage.group().is_some())
         .then(|| ajcc9::restaging_line(&stage, &stage_9th));
     let peritoneal =
         (case.disease.site == Some(vocab::Site::Peritoneal)).then(|| peritoneal::stage_case(case));

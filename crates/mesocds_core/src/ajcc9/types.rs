@@ -225,17 +225,27 @@ pub struct Stage9Result {
 }
 
 impl Stage9Result {
-    /// The categories with their prefix, e.g. `cT3 N0 M0`, `?` for a missing axis.
+    /// The categories with their prefix, e.g. `cT3 N0 M0`; an axis without a value is written
+    /// in words ("T not entered", "N in disagreement"), as the 8th edition's.
     pub fn tnm_text(&self) -> String {
-        fn show<C: Vocab>(v: Option<C>) -> String {
-            v.map_or_else(|| "?".to_owned(), |c| c.code().to_owned())
+        fn show<C: Vocab>(axis: &str, value: Option<C>, conflict: bool) -> String {
+            match value {
+                Some(c) => c.code().to_owned(),
+                None if conflict => format!("{axis} in disagreement"),
+                None => format!("{axis} not entered"),
+            }
         }
-        let prefix = self.basis.map_or("", StagingBasis::prefix);
+        // The c/p/yp prefix belongs to T; without a T value it would read "cT not entered".
+        let prefix = if self.t.value.is_some() {
+            self.basis.map_or("", StagingBasis::prefix)
+        } else {
+            ""
+        };
         format!(
             "{prefix}{} {} {}",
-            show(self.t.value),
-            show(self.n.value),
-            show(self.m.value)
+            show("T", self.t.value, self.t.conflict),
+            show("N", self.n.value, self.n.conflict),
+            show("M", self.m.value, self.m.conflict)
         )
     }
 }

@@ -182,7 +182,7 @@ fn restaging_line_says_what_changed() {
     input.psum = None;
     assert_eq!(
         restaging_line(&e, &run(&input)),
-        "8th cT2 N0 M0 IB -> 9th c? N0 M0 incomplete (psum, fmax missing)"
+        "8th cT2 N0 M0 IB -> 9th T not entered N0 M0 incomplete (psum, fmax missing)"
     );
 }
 

@@ -279,6 +279,13 @@ proptest! {
             // No AJCC stage for other sites: no pleural input is asked for.
             prop_assert!(a.stage.missing.is_empty());
         }
+        // Issue 10: words, never "?" placeholders, in either edition's categories; the
+        // re-staging line only when both editions give a group.
+        prop_assert!(!a.stage.tnm_text().contains('?'), "{}", a.stage.tnm_text());
+        prop_assert!(!a.stage_9th.tnm_text().contains('?'), "{}", a.stage_9th.tnm_text());
+        if a.restaging.is_some() {
+            prop_assert!(a.stage.group().is_some() && a.stage_9th.stage.group().is_some());
+        }
         // Issue 8: any M1 is stage IV, whatever else is entered, for a pleural tumour.
         if case.disease.site == Some(Site::Pleural) && a.stage.m.value == Some(MCategory::M1) {
             prop_assert_eq!(a.stage.group(), Some(StageGroup::IV), "{:?}", a.stage.notes);
