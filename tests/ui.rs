@@ -17,6 +17,12 @@ pub(crate) mod support;
 
 use support::{ScriptedDialogs, app_harness};
 
+// Issue 10: clipboard, prior therapy, recovery, keyboard, the path field.
+mod workflows;
+
+// Issue 10: the path field shown when no file dialog can be shown.
+mod path_field;
+
 fn harness_with(
     dialogs: ScriptedDialogs,
     recovery: &Path,
@@ -258,7 +264,8 @@ fn unsaved_work_is_autosaved_and_offered_after_a_crash() {
         for _ in 0..40 {
             h.step();
         }
-        assert!(recovery_dir.join("recovery.ron").exists(), "autosaved");
+        let recovery = h.state().recovery_file().expect("a recovery store");
+        assert!(recovery.exists(), "autosaved");
         // Simulated crash: the harness is dropped without saving or discarding.
     }
     let mut h = harness(&recovery_dir);
@@ -283,7 +290,7 @@ fn open_and_save_through_the_dialogs() {
     let dialogs = ScriptedDialogs {
         open: vec![existing.clone()],
         save: vec![target.clone()],
-        export: vec![],
+        ..ScriptedDialogs::default()
     };
     let mut h = harness_with(dialogs, &dir.path().join("recovery"), None);
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -311,8 +318,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_case() {
     std::fs::write(&bad, "MesoCdsCase(format: 1, saved_with: (").unwrap();
     let dialogs = ScriptedDialogs {
         open: vec![bad],
-        save: vec![],
-        export: vec![],
+        ..ScriptedDialogs::default()
     };
     let mut h = harness_with(dialogs, &dir.path().join("recovery"), None);
     type_into(&mut h, "Case label", "KEEP");

@@ -32,6 +32,8 @@ pub enum Command {
     Redo,
     /// Copy text to the clipboard.
     Copy(String),
+    /// Copy the plain-text summary of the open case to the clipboard (from any tab).
+    CopySummary,
     /// Show a tab (Ctrl+1 … Ctrl+5).
     ShowTab(Tab),
     /// Export the PDF summary (dialog).
@@ -55,6 +57,7 @@ impl Command {
             Self::Undo => "Undo".to_owned(),
             Self::Redo => "Redo".to_owned(),
             Self::Copy(_) => "Copy plain text".to_owned(),
+            Self::CopySummary => "Copy plain-text summary".to_owned(),
             Self::ShowTab(tab) => tab.label().to_owned(),
             Self::ExportPdf => "Export PDF…".to_owned(),
             Self::OpenExample => "Open example case".to_owned(),
@@ -78,8 +81,12 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 ///
 /// Shift variants come first, because `consume_shortcut` would otherwise take Ctrl+Shift+S for
 /// Ctrl+S. A command's first entry is the one its menu item shows.
-pub const SHORTCUTS: [(KeyboardShortcut, Command); 14] = [
+pub const SHORTCUTS: [(KeyboardShortcut, Command); 15] = [
     (KeyboardShortcut::new(CMD_SHIFT, Key::S), Command::SaveAs),
+    (
+        KeyboardShortcut::new(CMD_SHIFT, Key::C),
+        Command::CopySummary,
+    ),
     (KeyboardShortcut::new(CMD_SHIFT, Key::Z), Command::Redo),
     (KeyboardShortcut::new(CMD, Key::N), Command::New),
     (KeyboardShortcut::new(CMD, Key::O), Command::Open),
@@ -162,6 +169,13 @@ impl MesoApp {
                     ctx.copy_text(text);
                     self.info = Some("Copied the plain-text summary".to_owned());
                 }
+                Command::CopySummary => {
+                    if let Ok(tables) = self.tables {
+                        let assessment = mesocds_core::assess(&self.doc.case, tables);
+                        ctx.copy_text(self.report(tables, &assessment).to_plain_text());
+                        self.info = Some("Copied the plain-text summary".to_owned());
+                    }
+                }
                 Command::ShowAbout => self.show_about = true,
             }
         }
@@ -212,6 +226,7 @@ mod tests {
         assert_eq!(text(Command::Save).as_deref(), Some("Ctrl+S"));
         assert_eq!(text(Command::SaveAs).as_deref(), Some("Ctrl+Shift+S"));
         assert_eq!(text(Command::Redo).as_deref(), Some("Ctrl+Shift+Z"));
+        assert_eq!(text(Command::CopySummary).as_deref(), Some("Ctrl+Shift+C"));
         assert_eq!(text(Command::OpenExample), None);
     }
 }

@@ -30,6 +30,9 @@ pub struct Document {
     undo: Vec<Case>,
     redo: Vec<Case>,
     last_edit_time: Option<f64>,
+    /// The warning of a file whose seal did not match when it was opened
+    /// (`case_file::SEAL_WARNING`), until the case is saved with a new seal.
+    seal_warning: Option<&'static str>,
 }
 
 impl Document {
@@ -38,12 +41,11 @@ impl Document {
         Self::default()
     }
 
-    /// A case loaded from `path`, whose bytes have `fingerprint`.
-    // TODO(app engineer, issue 10 #10): show `loaded.seal.warning()` (SealStatus::Mismatch →
-    // case_file::SEAL_WARNING) on screen while this file is open, and pass it to the report
-    // (`report::mark_seal`) so the app's PDF prints it too.
+    /// A case loaded from `path`, whose bytes have `fingerprint`. A file whose seal does not
+    /// match keeps its warning until the case is saved (`seal_warning`).
     pub fn loaded(path: &Path, loaded: LoadedCase, fingerprint: Option<String>) -> Self {
         Self {
+            seal_warning: loaded.seal.warning(),
             saved: loaded.case.clone(),
             form: FormText::from_case(&loaded.case),
             case: loaded.case,
@@ -120,6 +122,11 @@ impl Document {
         }
     }
 
+    /// The warning of a file opened with a seal that does not match, until it is saved.
+    pub fn seal_warning(&self) -> Option<&'static str> {
+        self.seal_warning
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -132,6 +139,7 @@ impl Document {
 
     /// Marks the case as saved to `path`, whose bytes now have `fingerprint`.
     pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Option<String>) {
+        self.seal_warning = None;
         self.saved = self.case.clone();
         self.path = Some(path);
         self.fingerprint = fingerprint;
@@ -169,8 +177,12 @@ impl Document {
     }
 }
 
+/// What the form shows that the case cannot hold yet.
+///
 /// The text typed into the number fields, kept apart from the case so that a half-typed or
-/// invalid value can be shown with its message while the case holds "not entered".
+/// invalid value can be shown with its message while the case holds "not entered"; and the
+/// prior-therapy choice "Recorded below" while nothing is ticked yet (the case then holds
+/// "not entered", never "none").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormText {
     /// Age field text.
@@ -179,6 +191,8 @@ pub struct FormText {
     pub wbc: String,
     /// Hemoglobin field text.
     pub hb: String,
+    /// "Recorded below" is chosen for prior systemic therapy.
+    pub prior_recorded: bool,
 }
 
 impl FormText {
@@ -197,6 +211,11 @@ impl FormText {
                 .labs
                 .hb_g_per_dl
                 .map_or_else(String::new, |h| h.get().to_string()),
+            prior_recorded: case
+                .therapy
+                .prior_systemic
+                .as_ref()
+                .is_some_and(|p| !p.is_empty()),
         }
     }
 }

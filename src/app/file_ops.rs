@@ -2,7 +2,7 @@
 //! the unsaved-changes flow and the crash-recovery autosave. Drawing code never calls these
 //! directly: it emits a [`super::Command`], run after the frame is drawn.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use mesocds_core::case_file::{self, SavedWith};
@@ -10,6 +10,8 @@ use mesocds_core::{Assessment, ClinicalTables, assess};
 
 use super::command::PendingAction;
 use super::document::Document;
+use super::services::Picked;
+use super::ui::path_prompt::{PathPrompt, PathPurpose};
 use super::{EXAMPLE_CASE, MesoApp};
 use crate::meta;
 use crate::report;
@@ -41,6 +43,11 @@ impl MesoApp {
                     _ => None,
                 };
                 self.doc = Document::loaded(path, loaded, file_fingerprint(path));
+                // Temporary copies a save cut short (kill -9) left next to the case hold
+                // patient data; they go when the folder is next used.
+                if let Some(dir) = path.parent() {
+                    mesocds_core::atomic::clean_leftovers(dir);
+                }
                 self.prefs.add_recent(path);
                 self.error = None;
                 self.info = Some(note.unwrap_or_else(|| format!("Opened {}", path.display())));
@@ -52,17 +59,65 @@ impl MesoApp {
         }
     }
 
-    /// Saves to the document's file, or asks where. Returns whether the case was saved.
+    /// The folder dialogs and the path field start in: the case's, else the last file's, else
+    /// the home folder.
+    pub(super) fn case_folder(&self) -> Option<PathBuf> {
+        self.doc
+            .path
+            .as_deref()
+            .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_owned)
+            .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_owned()))
+    }
+
+    /// Asks the dialog for `purpose`; when no dialog can be shown, opens the path field in the
+    /// window instead. `None` unless a path was chosen in the dialog.
+    fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
+        let folder = self.case_folder();
+        let name = self.suggested_name(purpose);
+        let answer = match purpose {
+            PathPurpose::Open => self.dialogs.pick_open(folder.as_deref()),
+            PathPurpose::Save => self.dialogs.pick_save(folder.as_deref(), &name),
+            PathPurpose::Export => self.dialogs.pick_export(folder.as_deref(), &name),
+        };
+        match answer {
+            Picked::Path(p) => Some(p),
+            Picked::Cancelled => {
+                self.info = Some(format!("{}: cancelled.", purpose.title()));
+                None
+            }
+            Picked::Unavailable => {
+                let start = folder.unwrap_or_default().join(name);
+                self.path_prompt = Some(PathPrompt::new(purpose, &start));
+                None
+            }
+        }
+    }
+
+    /// The file name offered for `purpose`, from the case label.
+    fn suggested_name(&self, purpose: PathPurpose) -> String {
+        match purpose {
+            PathPurpose::Open => String::new(),
+            PathPurpose::Save => format!("{}.ron", sanitize(&self.doc.display_name())),
+            PathPurpose::Export => format!("{}.pdf", sanitize(&self.doc.display_name())),
+        }
+    }
+
+    /// Saves to the document's file, or asks where. Returns whether the case was saved (`false`
+    /// also while the path field is open).
     pub(super) fn save(&mut self, ask: bool) -> bool {
         let known = self.doc.path.clone().filter(|_| !ask);
-        let suggested = format!("{}.ron", sanitize(&self.doc.display_name()));
-        let Some(path) = known.or_else(|| self.dialogs.pick_save(&suggested)) else {
-            self.info = Some(
-                "Not saved: no file was chosen. If no dialog appeared, this desktop has no file-dialog service (xdg-desktop-portal)."
-                    .to_owned(),
-            );
-            return false;
-        };
+        match known.or_else(|| self.pick(PathPurpose::Save)) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Saves the case to `path`. Returns whether it was saved.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        let path = path.to_owned();
         match case_file::save(&path, &self.doc.case, &self.saved_with()) {
             Ok(()) => {
                 self.doc.mark_saved(path.clone(), file_fingerprint(&path));
@@ -110,16 +165,24 @@ impl MesoApp {
             assessment,
             source: self.source(),
         };
-        report::build_report(&[input], tables, meta::report_meta())
+        let mut report = report::build_report(&[input], tables, meta::report_meta());
+        if self.doc.seal_warning().is_some()
+            && let Some(case) = report.cases.first_mut()
+        {
+            report::mark_seal(case, case_file::SealStatus::Mismatch);
+        }
+        report
     }
 
     pub(super) fn export_pdf(&mut self) {
+        if let Some(path) = self.pick(PathPurpose::Export) {
+            self.export_to(&path);
+        }
+    }
+
+    /// Writes the PDF summary to `path`.
+    pub(super) fn export_to(&mut self, path: &Path) {
         let Ok(tables) = self.tables else { return };
-        let suggested = format!("{}.pdf", sanitize(&self.doc.display_name()));
-        let Some(path) = self.dialogs.pick_export(&suggested) else {
-            self.info = Some("Not exported: no file was chosen.".to_owned());
-            return;
-        };
         let paper = if self.prefs.letter_paper {
             Paper::Letter
         } else {
@@ -128,7 +191,7 @@ impl MesoApp {
         let assessment = assess(&self.doc.case, tables);
         let result = pdf::render(&self.report(tables, &assessment), paper)
             .map_err(report::ExportError::from)
-            .and_then(|pdf| report::write_pdf(&path, &pdf).map(|()| pdf));
+            .and_then(|pdf| report::write_pdf(path, &pdf).map(|()| pdf));
         match result {
             Ok(pdf) => {
                 self.error = None;
@@ -159,19 +222,10 @@ impl MesoApp {
                 self.info = Some("New case".to_owned());
             }
             PendingAction::Open(path) => {
-                let path = path.or_else(|| self.dialogs.pick_open());
-                match path {
-                    Some(p) => {
-                        self.load(&p);
-                        if self.error.is_none() {
-                            self.recovery.clear();
-                        }
-                    }
-                    None => {
-                        self.info = Some(
-                            "No file was chosen. If no dialog appeared, drop a case file on the window instead."
-                                .to_owned(),
-                        );
+                if let Some(p) = path.or_else(|| self.pick(PathPurpose::Open)) {
+                    self.load(&p);
+                    if self.error.is_none() {
+                        self.recovery.clear();
                     }
                 }
             }

@@ -14,6 +14,7 @@ pub mod command;
 pub mod document;
 mod file_ops;
 pub mod prefs;
+mod recovery;
 pub mod services;
 pub mod tabs;
 mod ui;
@@ -29,10 +30,12 @@ use document::Document;
 pub use prefs::{PREFS_KEY, Prefs};
 use prefs::{apply_prefs, apply_style};
 pub use services::Services;
-use services::{FileDialogs, Recovery};
+use services::{FileDialogs, Orphan, Recovery};
 use tabs::{Tab, ViewCtx};
+use ui::path_prompt::PathPrompt;
 
-/// Seconds after the last edit before unsaved work is written to the recovery file.
+/// Seconds after the first unsaved change (edit, undo or redo) before the unsaved work is written
+/// to the recovery file; later changes do not push it back.
 pub const AUTOSAVE_DELAY_SECONDS: f64 = 2.0;
 /// The fictional example case, opened from Help → Open example case.
 pub const EXAMPLE_CASE: &str = include_str!("../../assets/examples/example-pleural-stage-iiia.ron");
@@ -49,7 +52,12 @@ pub struct MesoApp {
     dialogs: Box<dyn FileDialogs>,
     recovery: Recovery,
     prompt: Option<PendingAction>,
-    recovery_offer: Option<(mesocds_core::Case, Option<PathBuf>)>,
+    /// Work left by instances that are gone, offered one at a time.
+    recovery_offers: Vec<Orphan>,
+    /// The path field shown when no file dialog can be shown.
+    path_prompt: Option<PathPrompt>,
+    /// The widget that had the keyboard focus while a dropdown was open (last frame).
+    popup_focus: Option<egui::Id>,
     show_about: bool,
     error: Option<String>,
     info: Option<String>,
@@ -73,7 +81,9 @@ impl MesoApp {
             dialogs: services.dialogs,
             recovery: services.recovery,
             prompt: None,
-            recovery_offer: None,
+            recovery_offers: Vec::new(),
+            path_prompt: None,
+            popup_focus: None,
             show_about: false,
             error: None,
             info: None,
@@ -84,14 +94,15 @@ impl MesoApp {
         app.prefs.zoom = app.prefs.zoom.clamp(0.5, 3.0);
         apply_style(&cc.egui_ctx);
         apply_prefs(&cc.egui_ctx, &app.prefs);
-        match app.recovery.read() {
-            Some(Ok(found)) => app.recovery_offer = Some(found),
-            Some(Err(e)) => {
-                app.error = Some(format!(
-                    "A recovery file was found but cannot be read; it was left in place. {e}"
-                ));
+        for found in app.recovery.orphans() {
+            match found {
+                Ok(orphan) => app.recovery_offers.push(orphan),
+                Err(e) => {
+                    app.error = Some(format!(
+                        "A recovery file was found but cannot be read; it was left in place. {e}"
+                    ));
+                }
             }
-            None => {}
         }
         if let Some(path) = services.open {
             app.load(&path);
@@ -116,7 +127,22 @@ impl MesoApp {
 
     /// Whether a recovered case is being offered (for tests).
     pub fn recovery_offered(&self) -> bool {
-        self.recovery_offer.is_some()
+        !self.recovery_offers.is_empty()
+    }
+
+    /// This instance's recovery file (for tests).
+    pub fn recovery_file(&self) -> Option<PathBuf> {
+        self.recovery.case_path()
+    }
+
+    /// The path field shown instead of a file dialog, if any (for tests).
+    pub fn path_prompt_text(&self) -> Option<&str> {
+        self.path_prompt.as_ref().map(|p| p.text.as_str())
+    }
+
+    /// The message shown in the status bar (for tests).
+    pub fn info(&self) -> Option<&str> {
+        self.info.as_deref()
     }
 
     /// Shows a tab.
@@ -164,6 +190,7 @@ impl eframe::App for MesoApp {
             }
         };
 
+        self.keep_focus_on_escape(&ctx);
         let mut commands = command::pressed_shortcuts(&ctx);
         // Dropped files open like File → Open.
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -218,15 +245,23 @@ impl eframe::App for MesoApp {
         }
         drop(report);
         drop(assessment);
-        self.modals_ui(&ctx);
-
+        // An edit is what the panels and tabs changed; a prompt or command replacing the case
+        // (open, new, recover) is not an undo step.
         if self.doc.case != before {
-            self.doc.record_edit(before, now);
+            self.doc.record_edit(before.clone(), now);
+        }
+        self.modals_ui(&ctx);
+        self.run_commands(&ctx, commands);
+        // Every change of the case (edit, undo, redo, open, recover) schedules the autosave,
+        // 2 s after the first unsaved change; later changes do not push it back.
+        if self.doc.case != before && self.autosave_due.is_none() {
             self.autosave_due = Some(now + AUTOSAVE_DELAY_SECONDS);
             ctx.request_repaint_after(Duration::from_secs_f64(AUTOSAVE_DELAY_SECONDS));
         }
-        self.run_commands(&ctx, commands);
         self.autosave(&ctx, now);
+        self.popup_focus = egui::Popup::is_any_open(&ctx)
+            .then(|| ctx.memory(egui::Memory::focused))
+            .flatten();
 
         let title = self.doc.window_title();
         if title != self.title_sent {
@@ -237,6 +272,19 @@ impl eframe::App for MesoApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+impl MesoApp {
+    /// Escape closes an open dropdown; egui also drops the keyboard focus then, which leaves a
+    /// keyboard user nowhere. The widget that had the focus while the dropdown was open gets it
+    /// back.
+    fn keep_focus_on_escape(&self, ctx: &egui::Context) {
+        if let Some(id) = self.popup_focus
+            && ctx.input(|i| i.key_pressed(egui::Key::Escape))
+        {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
     }
 }
 
@@ -256,6 +304,7 @@ pub fn run_native(open: Option<PathBuf>) -> eframe::Result {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
+        persistence_path: prefs::prepare_storage(APP_ID),
         ..Default::default()
     };
     eframe::run_native(

@@ -2,10 +2,10 @@
 //! frame-time benchmark (`benches/ui_frame.rs`), both of which include this file with `#[path]`.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use mesocds::app::services::{FileDialogs, Recovery};
+use mesocds::app::services::{FileDialogs, Picked, Recovery};
 use mesocds::app::{MesoApp, Services};
 
 /// The example case shipped with the app.
@@ -15,7 +15,8 @@ pub const EXAMPLE_PATH: &str = concat!(
 );
 
 /// Dialogs that answer from a script instead of asking the user (last pushed, first answered;
-/// `None` when the script is empty, like a cancelled dialog).
+/// when the script is empty: cancelled, or no dialog service at all when `unavailable`). The
+/// folders the dialogs were started in are recorded in `folders`.
 #[derive(Default)]
 pub struct ScriptedDialogs {
     /// Answers to "Open…".
@@ -24,17 +25,35 @@ pub struct ScriptedDialogs {
     pub save: Vec<PathBuf>,
     /// Answers to "Export PDF…".
     pub export: Vec<PathBuf>,
+    /// No dialog can be shown (like a desktop without an xdg desktop portal).
+    pub unavailable: bool,
+    /// The folder each dialog started in, in order.
+    pub folders: std::rc::Rc<std::cell::RefCell<Vec<Option<PathBuf>>>>,
+}
+
+impl ScriptedDialogs {
+    fn answer(&self, folder: Option<&Path>, script: Option<PathBuf>) -> Picked {
+        self.folders.borrow_mut().push(folder.map(Path::to_owned));
+        match script {
+            Some(p) => Picked::Path(p),
+            None if self.unavailable => Picked::Unavailable,
+            None => Picked::Cancelled,
+        }
+    }
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_open(&mut self) -> Option<PathBuf> {
-        self.open.pop()
+    fn pick_open(&mut self, folder: Option<&Path>) -> Picked {
+        let next = self.open.pop();
+        self.answer(folder, next)
     }
-    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.save.pop()
+    fn pick_save(&mut self, folder: Option<&Path>, _suggested_name: &str) -> Picked {
+        let next = self.save.pop();
+        self.answer(folder, next)
     }
-    fn pick_export(&mut self, _suggested_name: &str) -> Option<PathBuf> {
-        self.export.pop()
+    fn pick_export(&mut self, folder: Option<&Path>, _suggested_name: &str) -> Picked {
+        let next = self.export.pop();
+        self.answer(folder, next)
     }
 }
 

@@ -115,7 +115,11 @@ fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
 
     let prior = heading_ui(ui, "Prior systemic therapy and co-medication");
     field_target(ui, Input::Prior, &prior);
-    prior_ui(ui, &mut case.therapy.prior_systemic);
+    prior_ui(
+        ui,
+        &mut case.therapy.prior_systemic,
+        &mut form.prior_recorded,
+    );
     tri_state_ui(
         ui,
         Input::Anticoagulant,
@@ -147,11 +151,19 @@ enum PriorMode {
     Recorded,
 }
 
-fn prior_ui(ui: &mut Ui, prior: &mut Option<std::collections::BTreeSet<PriorTherapy>>) {
+/// Prior systemic therapy: "Not entered" records nothing (`None`), "None" an empty list, and
+/// "Recorded below" shows the checklist; until something is ticked there, the case holds "not
+/// entered" (never "none"), and the choice is kept in `recorded`.
+fn prior_ui(
+    ui: &mut Ui,
+    prior: &mut Option<std::collections::BTreeSet<PriorTherapy>>,
+    recorded: &mut bool,
+) {
     let mut mode = match prior {
+        Some(p) if !p.is_empty() => PriorMode::Recorded,
+        Some(_) => PriorMode::None,
+        None if *recorded => PriorMode::Recorded,
         None => PriorMode::NotEntered,
-        Some(p) if p.is_empty() => PriorMode::None,
-        Some(_) => PriorMode::Recorded,
     };
     let before = mode;
     egui::ComboBox::from_label("Prior systemic therapy")
@@ -166,27 +178,38 @@ fn prior_ui(ui: &mut Ui, prior: &mut Option<std::collections::BTreeSet<PriorTher
             ui.selectable_value(&mut mode, PriorMode::Recorded, "Recorded below");
         });
     if mode != before {
+        *recorded = mode == PriorMode::Recorded;
         *prior = match mode {
-            PriorMode::NotEntered => None,
-            PriorMode::None | PriorMode::Recorded => Some(Default::default()),
+            PriorMode::None => Some(Default::default()),
+            PriorMode::NotEntered | PriorMode::Recorded => None,
         };
     }
-    if mode == PriorMode::Recorded
-        && let Some(set) = prior
-    {
-        ui.indent("prior_list", |ui| {
-            for t in PriorTherapy::ALL {
-                let mut on = set.contains(t);
-                if ui.checkbox(&mut on, t.label()).changed() {
-                    if on {
-                        set.insert(*t);
-                    } else {
-                        set.remove(t);
-                    }
+    if mode != PriorMode::Recorded {
+        return;
+    }
+    ui.indent("prior_list", |ui| {
+        for t in PriorTherapy::ALL {
+            let mut on = prior.as_ref().is_some_and(|set| set.contains(t));
+            if ui.checkbox(&mut on, t.label()).changed() {
+                let set = prior.get_or_insert_with(Default::default);
+                if on {
+                    set.insert(*t);
+                } else {
+                    set.remove(t);
+                }
+                if set.is_empty() {
+                    // Nothing ticked is "not entered", not "none".
+                    *prior = None;
                 }
             }
-        });
-    }
+        }
+        if prior.is_none() {
+            ui.label(
+                RichText::new("Tick each prior therapy; until then it counts as not entered.")
+                    .weak(),
+            );
+        }
+    });
 }
 
 /// What the other tabs still miss; each item is a link to its field. Returns the tab to show

@@ -42,6 +42,8 @@ impl MesoApp {
             ui.menu_button("Edit", |ui| {
                 item_ui(ui, self.doc.can_undo(), Command::Undo, commands);
                 item_ui(ui, self.doc.can_redo(), Command::Redo, commands);
+                ui.separator();
+                item_ui(ui, true, Command::CopySummary, commands);
             });
             ui.menu_button("View", |ui| {
                 if ui.checkbox(&mut self.prefs.dark, "Dark theme").changed() {

@@ -23,6 +23,12 @@ impl MesoApp {
                 self.error = None;
             }
         }
+        if let Some(warning) = self.doc.seal_warning() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Warning: this case file was {warning}."),
+            );
+        }
         ui.horizontal_wrapped(|ui| {
             let path = self
                 .doc
