@@ -18,12 +18,6 @@ use crate::report;
 use crate::report::model::{CaseSource, Report};
 use crate::report::pdf::{self, Paper};
 
-/// The fingerprint of the file at `path` as it is now on disk (just after it was loaded or
-/// saved), or `None` when it cannot be read.
-fn file_fingerprint(path: &Path) -> Option<String> {
-    std::fs::read(path).ok().map(|b| report::fingerprint(&b))
-}
-
 impl MesoApp {
     /// What a case file or the recovery file records about this program.
     pub(super) fn saved_with(&self) -> SavedWith {
@@ -31,8 +25,13 @@ impl MesoApp {
     }
 
     pub(super) fn load(&mut self, path: &Path) {
-        match case_file::load(path) {
-            Ok(loaded) => {
+        // One read: the bytes give both the case and the file's fingerprint.
+        let read = case_file::read_file(path).and_then(|bytes| {
+            let loaded = case_file::from_bytes(&bytes).map_err(|e| e.with_path(path))?;
+            Ok((loaded, report::fingerprint(&bytes)))
+        });
+        match read {
+            Ok((loaded, fingerprint)) => {
                 let note = match (&self.tables, loaded.saved_with.content.as_str()) {
                     (Ok(t), saved) if !saved.is_empty() && saved != t.content_version() => {
                         Some(format!(
@@ -42,7 +41,7 @@ impl MesoApp {
                     }
                     _ => None,
                 };
-                self.doc = Document::loaded(path, loaded, file_fingerprint(path));
+                self.doc = Document::loaded(path, loaded, Some(fingerprint));
                 // Temporary copies a save cut short (kill -9) left next to the case hold
                 // patient data; they go when the folder is next used.
                 if let Some(dir) = path.parent() {
@@ -119,8 +118,9 @@ impl MesoApp {
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
         let path = path.to_owned();
         match case_file::save(&path, &self.doc.case, &self.saved_with()) {
-            Ok(()) => {
-                self.doc.mark_saved(path.clone(), file_fingerprint(&path));
+            Ok(written) => {
+                let fingerprint = report::fingerprint(written.as_bytes());
+                self.doc.mark_saved(path.clone(), Some(fingerprint));
                 self.prefs.add_recent(&path);
                 self.recovery.clear();
                 self.autosave_due = None;

@@ -316,9 +316,11 @@ pub fn load(path: &Path) -> Result<LoadedCase, CaseFileError> {
 /// Before anything is written, the text is checked to load again as the same case: a case too
 /// large for the loader ([`CaseFileErrorKind::TooLargeToSave`]) is refused, saying why.
 ///
+/// Returns the text written, so that a caller can fingerprint the file without reading it again.
+///
 /// # Errors
 /// [`CaseFileError`] naming `path`.
-pub fn save(path: &Path, case: &Case, saved_with: &SavedWith) -> Result<(), CaseFileError> {
+pub fn save(path: &Path, case: &Case, saved_with: &SavedWith) -> Result<String, CaseFileError> {
     let text = to_ron(case, saved_with).map_err(|e| e.at(path))?;
     match from_ron(&text) {
         Ok(again) if again.case == *case && again.seal == SealStatus::Valid => {}
@@ -332,7 +334,8 @@ pub fn save(path: &Path, case: &Case, saved_with: &SavedWith) -> Result<(), Case
         }
     }
     crate::atomic::write(path, text.as_bytes())
-        .map_err(|e| CaseFileError::new(CaseFileErrorKind::Io(e.to_string())).at(path))
+        .map_err(|e| CaseFileError::new(CaseFileErrorKind::Io(e.to_string())).at(path))?;
+    Ok(text)
 }
 
 /// Writes `bytes` to `path` atomically: [`crate::atomic::write`], kept under this name for
