@@ -179,6 +179,8 @@ pub struct FormText {
     pub wbc: String,
     /// Hemoglobin field text.
     pub hb: String,
+    /// The issue-11 fields (date of diagnosis, Psum, Fmax, PCI total).
+    pub edition: super::tabs::edition_form::EditionFormText,
 }
 
 impl FormText {
@@ -197,6 +199,7 @@ impl FormText {
                 .labs
                 .hb_g_per_dl
                 .map_or_else(String::new, |h| h.get().to_string()),
+            edition: super::tabs::edition_form::EditionFormText::from_case(case),
         }
     }
 }

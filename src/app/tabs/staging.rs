@@ -4,60 +4,111 @@
 
 use egui::{RichText, Ui};
 use mesocds_core::ClinicalTables;
+use mesocds_core::peritoneal::PeritonealResult;
 use mesocds_core::staging::{Category, Implies, StageOutcome};
 use mesocds_core::vocab::{Finding, Input, Site, Vocab};
 use mesocds_core::{Case, staging::StageResult};
 
 use super::ViewCtx;
-use super::stage_grid::tn_grid_ui;
+use super::edition_card::editions_ui;
+use super::edition_form::EditionFormText;
+use super::ninth_inputs::ninth_inputs_ui;
+use super::peritoneal::{no_ajcc_ui, peritoneal_inputs_ui, peritoneal_result_ui};
 use crate::app::widgets::{
-    choice_width, field_target, heading_ui, missing_ui, notes_ui, tab_scroll_ui, warning_frame_ui,
-    warnings_ui,
+    choice_width, field_target, heading_ui, tab_scroll_ui, warning_frame_ui,
 };
 use crate::present::{self, NOT_ENTERED_LABEL};
-use crate::report::model::axis_text;
 
 /// Width (points) from which the stage is a column beside the inputs; narrower, it is shown
 /// above them (1024×700 at 150% zoom is 683 points wide).
 const SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
 
-/// The Staging tab: the stage with its reasons, pickers, and findings grouped by category.
-pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case) {
+/// The share of the width the two editions' cards take when wide.
+const RESULT_SHARE: f32 = 0.62;
+
+/// The Staging tab: both editions' stages with their reasons, pickers, the 9th-edition
+/// measurements and findings grouped by category; for a peritoneal site, the proposed
+/// peritoneal stage and its PCI map.
+pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mut EditionFormText) {
     let s = &view.assessment.stage;
+    let wide = ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH;
+    if let Some(p) = &view.assessment.peritoneal {
+        peritoneal_tab_ui(ui, view, case, form, p, wide);
+        return;
+    }
     if matches!(case.disease.site, Some(site) if site != Site::Pleural) {
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| not_staged_ui(ui, s));
         });
         return;
     }
-    if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
+    if wide {
         egui::Panel::right("stage_result")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(ui.available_width() * RESULT_SHARE)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("stage_result_scroll")
                     .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .show(ui, |ui| stage_result_ui(ui, view));
+                    .show(ui, |ui| editions_ui(ui, view, true));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 solitary_ui(ui, s);
-                inputs_ui(ui, case, view.tables);
+                inputs_ui(ui, case, form, view.tables);
             });
         });
     } else {
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 solitary_ui(ui, s);
-                stage_result_ui(ui, view);
-                inputs_ui(ui, case, view.tables);
+                editions_ui(ui, view, false);
+                inputs_ui(ui, case, form, view.tables);
             });
         });
     }
 }
 
-/// A site other than the pleura: the headline and why, nothing pleural.
+/// A peritoneal site: the proposed stage beside (wide) or above (narrow) its inputs.
+fn peritoneal_tab_ui(
+    ui: &mut Ui,
+    view: ViewCtx<'_>,
+    case: &mut Case,
+    form: &mut EditionFormText,
+    p: &PeritonealResult,
+    wide: bool,
+) {
+    let s = &view.assessment.stage;
+    if wide {
+        let snapshot = case.clone();
+        egui::Panel::right("stage_result")
+            .resizable(true)
+            .default_size(ui.available_width() * 0.45)
+            .show(ui, |ui| {
+                tab_scroll_ui(ui, "peritoneal_result_scroll", |ui| {
+                    peritoneal_result_ui(ui, &snapshot, p);
+                    ui.add_space(8.0);
+                    no_ajcc_ui(ui, s);
+                });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| {
+                peritoneal_inputs_ui(ui, case, form);
+            });
+        });
+    } else {
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| {
+                peritoneal_result_ui(ui, case, p);
+                ui.add_space(8.0);
+                no_ajcc_ui(ui, s);
+                peritoneal_inputs_ui(ui, case, form);
+            });
+        });
+    }
+}
+
+/// A site other than the pleura or the peritoneum: the headline and why, nothing pleural.
 fn not_staged_ui(ui: &mut Ui, s: &StageResult) {
     ui.heading("Stage");
     let wording = present::stage_wording(s);
@@ -83,8 +134,9 @@ fn solitary_ui(ui: &mut Ui, s: &StageResult) {
     }
 }
 
-fn inputs_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
-    heading_ui(ui, "Categories");
+fn inputs_ui(ui: &mut Ui, case: &mut Case, form: &mut EditionFormText, tables: &ClinicalTables) {
+    ninth_inputs_ui(ui, case, form);
+    heading_ui(ui, "Categories (AJCC 8th edition; N and M for both)");
     picker_ui(
         ui,
         ("Staging basis", Input::Basis),
@@ -192,50 +244,5 @@ fn findings_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
                 }
             }
         });
-    }
-}
-
-fn stage_result_ui(ui: &mut Ui, view: ViewCtx<'_>) {
-    let (s, tables) = (&view.assessment.stage, view.tables);
-    ui.heading("Stage");
-    let wording = present::stage_wording(s);
-    let mut text = RichText::new(wording.headline).size(34.0).strong();
-    if wording.warn {
-        text = text.color(ui.visuals().warn_fg_color);
-    }
-    ui.label(text);
-    ui.label(format!(
-        "{}  ·  {} (pleural)",
-        s.tnm_text(),
-        tables.stage.edition
-    ));
-    if !s.possible().is_empty() {
-        let p: Vec<&str> = s.possible().iter().map(|g| g.code()).collect();
-        ui.label(format!("Possible groups: {}", p.join(", ")));
-    }
-    ui.add_space(6.0);
-    egui::Grid::new("axes")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for (axis, text) in [
-                ("T", axis_text(&s.t, tables)),
-                ("N", axis_text(&s.n, tables)),
-                ("M", axis_text(&s.m, tables)),
-            ] {
-                ui.label(axis);
-                ui.add(egui::Label::new(text).wrap());
-                ui.end_row();
-            }
-        });
-    missing_ui(ui, &s.missing);
-    let notes = present::stage_notes(s);
-    let warnings: Vec<String> = notes.warnings.iter().map(|n| (*n).to_owned()).collect();
-    warnings_ui(ui, &warnings);
-    let other: Vec<String> = notes.other.iter().map(|n| (*n).to_owned()).collect();
-    notes_ui(ui, &other);
-    ui.add_space(8.0);
-    if !matches!(s.outcome, StageOutcome::NotApplicable { .. }) {
-        tn_grid_ui(ui, s, tables);
     }
 }
