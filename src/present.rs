@@ -217,6 +217,31 @@ pub fn ninth_lead(r: &Stage9Result) -> String {
     }
 }
 
+/// The 9th-edition categories for the screen, worded like the 8th edition's
+/// (`StageResult::tnm_text`): "T not entered" or "T in disagreement" where the core's compact
+/// form (`Stage9Result::tnm_text`, for JSON and the report lead) has "?".
+pub fn ninth_tnm_words(r: &Stage9Result) -> String {
+    fn show(axis: &str, value: Option<&'static str>, conflict: bool) -> String {
+        match value {
+            Some(c) => c.to_owned(),
+            None if conflict => format!("{axis} in disagreement"),
+            None => format!("{axis} {NOT_ENTERED}"),
+        }
+    }
+    let prefix = match r.t.value {
+        Some(_) => r
+            .basis
+            .map_or("", mesocds_core::vocab::StagingBasis::prefix),
+        None => "",
+    };
+    format!(
+        "{prefix}{} {} {}",
+        show("T", r.t.value.map(|c| c.code()), r.t.conflict),
+        show("N", r.n.value.map(|c| c.code()), r.n.conflict),
+        show("M", r.m.value.map(|c| c.code()), r.m.conflict)
+    )
+}
+
 /// How the 9th-edition T was found: the rule of the basis, the pick, or both.
 pub fn ninth_t_text(r: &Stage9Result) -> String {
     let rule = match &r.t.rule {

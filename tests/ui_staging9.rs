@@ -208,6 +208,12 @@ fn the_pci_map_cycles_a_region_by_click_and_sets_it_by_key() {
     assert!(h.query_by_label("PCI 15 (all 13 regions scored)").is_some());
     assert!(shows(&h, peritoneal::LABEL), "labelled proposed, not AJCC");
     assert!(shows(&h, "Proposed stage II: 5-year survival 53%"));
+    // Nothing pleural: no findings, no T picker, no stage grid; the AJCC reason is said.
+    assert!(shows(&h, "Peritoneal mesothelioma has no AJCC stage"));
+    for absent in ["T category", "T×N grid", "Stage groups for", "Psum"] {
+        assert!(!shows(&h, absent), "{absent}");
+    }
+    assert!(h.query_by_role(Role::CheckBox).is_none());
     // Region 3 (left upper) is the top right of the grid, right of region 1 (right upper).
     let r1 = h.get_by_label("Region 1 right upper, score 1").rect();
     let r3 = h.get_by_label("Region 3 left upper, score 0").rect();

@@ -27,8 +27,13 @@ pub fn applies_text(choice: EditionChoice, edition: Edition) -> String {
     }
 }
 
-/// Which edition applies, the re-staging line, then both cards: in two columns when `wide`.
-pub fn editions_ui(ui: &mut Ui, view: ViewCtx<'_>, wide: bool) {
+/// The width (points) from which the two cards stand side by side.
+const CARDS_SIDE_BY_SIDE_MIN_WIDTH: f32 = 720.0;
+
+/// Which edition applies, the re-staging line, then both cards: side by side when there is
+/// room for both (a wide window, or the result panel made wide), stacked otherwise.
+pub fn editions_ui(ui: &mut Ui, view: ViewCtx<'_>) {
+    let wide = ui.available_width() >= CARDS_SIDE_BY_SIDE_MIN_WIDTH;
     let a = view.assessment;
     ui.heading("Stage");
     ui.add(egui::Label::new(RichText::new(a.edition.note()).strong()).wrap());
@@ -148,7 +153,14 @@ fn ninth_card_ui(ui: &mut Ui, view: ViewCtx<'_>) {
         text = text.color(ui.visuals().warn_fg_color);
     }
     ui.label(text);
-    ui.add(egui::Label::new(present::ninth_lead(r)).wrap());
+    ui.add(
+        egui::Label::new(format!(
+            "{}  ·  {} (pleural)",
+            present::ninth_tnm_words(r),
+            r.edition
+        ))
+        .wrap(),
+    );
     if let Stage9::NotApplicable { reason } = &r.stage {
         ui.add(egui::Label::new(RichText::new(reason).strong()).wrap());
     }

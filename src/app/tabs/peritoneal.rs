@@ -61,14 +61,15 @@ pub fn peritoneal_result_ui(ui: &mut Ui, case: &Case, p: &PeritonealResult) {
     ui.label(RichText::new(format!("Source: {}", peritoneal::YAN_2011)).weak());
 }
 
-/// Why neither AJCC edition stages this site (the 8th-edition outcome's reason).
+/// Why neither AJCC edition stages this site (the 8th-edition outcome's reason). The pleural
+/// wording "the T, N and M categories are not used" is not shown: N and M are the proposed
+/// stage's.
 pub fn no_ajcc_ui(ui: &mut Ui, s: &StageResult) {
     let wording = present::stage_wording(s);
     ui.label(RichText::new(format!("AJCC: {}", wording.headline)).strong());
     if let mesocds_core::staging::StageOutcome::NotApplicable { reason } = &s.outcome {
         ui.add(egui::Label::new(reason).wrap());
     }
-    ui.add(egui::Label::new(RichText::new(present::NO_PLEURAL_STAGING).weak()).wrap());
 }
 
 /// The inputs of the proposed stage: PCI, N, M, and the CC score.

@@ -114,7 +114,8 @@ pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
 /// titled as such), with the patient's cell highlighted and the grid's single-source caveat.
 /// The cells are read from `assets/clinical/ajcc9_pleural_stage_groups.ron`, not computed.
 pub fn ninth_grid_ui(ui: &mut Ui, r: &Stage9Result, table: &StageTable9) {
-    let edition = &table.edition;
+    // The short name: the card's title gives the full one.
+    let edition = "9th edition";
     let (m, title) = match r.m.value {
         Some(m) => (m, format!("Stage groups for {} ({edition})", m.code())),
         None => (

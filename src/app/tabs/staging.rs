@@ -23,8 +23,9 @@ use crate::present::{self, NOT_ENTERED_LABEL};
 /// above them (1024×700 at 150% zoom is 683 points wide).
 const SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
 
-/// The share of the width the two editions' cards take when wide.
-const RESULT_SHARE: f32 = 0.62;
+/// The width (points) the inputs keep beside the result panel when wide; the panel takes the
+/// rest, and its two cards stand side by side once it is wide enough.
+const INPUTS_WIDTH: f32 = 440.0;
 
 /// The Staging tab: both editions' stages with their reasons, pickers, the 9th-edition
 /// measurements and findings grouped by category; for a peritoneal site, the proposed
@@ -45,12 +46,12 @@ pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mu
     if wide {
         egui::Panel::right("stage_result")
             .resizable(true)
-            .default_size(ui.available_width() * RESULT_SHARE)
+            .default_size(ui.available_width() - INPUTS_WIDTH)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("stage_result_scroll")
                     .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .show(ui, |ui| editions_ui(ui, view, true));
+                    .show(ui, |ui| editions_ui(ui, view));
             });
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
@@ -62,7 +63,7 @@ pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mu
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 solitary_ui(ui, s);
-                editions_ui(ui, view, false);
+                editions_ui(ui, view);
                 inputs_ui(ui, case, form, view.tables);
             });
         });
@@ -135,7 +136,6 @@ fn solitary_ui(ui: &mut Ui, s: &StageResult) {
 }
 
 fn inputs_ui(ui: &mut Ui, case: &mut Case, form: &mut EditionFormText, tables: &ClinicalTables) {
-    ninth_inputs_ui(ui, case, form);
     heading_ui(ui, "Categories (AJCC 8th edition; N and M for both)");
     picker_ui(
         ui,
@@ -171,6 +171,7 @@ fn inputs_ui(ui: &mut Ui, case: &mut Case, form: &mut EditionFormText, tables: &
         )
         .weak(),
     );
+    ninth_inputs_ui(ui, case, form);
     heading_ui(ui, "Findings (AJCC 8th edition, as the PDQ words them)");
     findings_ui(ui, case, tables);
 }
