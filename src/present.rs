@@ -217,8 +217,9 @@ pub fn ninth_lead(r: &Stage9Result) -> String {
     }
 }
 
-/// The 9th-edition categories for the screen, worded like the 8th edition's
-/// (`StageResult::tnm_text`): "T not entered" or "T in disagreement" where the core's compact
+/// The 9th-edition categories for the screen, worded like the 8th edition's.
+///
+/// As in `StageResult::tnm_text`: "T not entered" or "T in disagreement" where the core's compact
 /// form (`Stage9Result::tnm_text`, for JSON and the report lead) has "?".
 pub fn ninth_tnm_words(r: &Stage9Result) -> String {
     fn show(axis: &str, value: Option<&'static str>, conflict: bool) -> String {

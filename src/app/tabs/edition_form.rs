@@ -1,6 +1,7 @@
-//! The text typed into the issue-11 fields (date of diagnosis, Psum, Fmax, PCI total), kept
-//! apart from the case like [`crate::app::document::FormText`], and the field parsers. Every
-//! value is read by the core's one parser for it (`FromStr` of `Date`, `Millimetres`, `Psum`,
+//! The text typed into the issue-11 fields, and their parsers.
+//!
+//! The date of diagnosis, Psum, Fmax and the PCI total are kept apart from the case like
+//! [`crate::app::document::FormText`]. Every value is read by the core's one parser for it (`FromStr` of `Date`, `Millimetres`, `Psum`,
 //! `Fmax`, `Pci`); the app never parses or words a clinical value itself.
 
 use mesocds_core::Case;
