@@ -264,3 +264,15 @@ fn a_typed_pci_total_switches_the_entry_and_the_cc_score_is_recorded() {
     h.run();
     assert_eq!(h.state().document().case.peritoneal.cc, Some(CcScore::Cc2));
 }
+
+#[test]
+fn the_inputs_keep_their_width_when_the_window_shrinks() {
+    // The result panel remembers its width: going from 1280 to 1024 points squeezed the inputs
+    // to about 180 points (seen in the 1024x700 screenshot), with their labels cut off.
+    let (mut h, _d) = app(WIDE, DT, Some(&ninth_2025()));
+    tab(&mut h, Tab::Staging);
+    h.set_size(egui::vec2(1024.0, 700.0));
+    h.run();
+    let panel_left = left(&h, NINTH).min(left(&h, EIGHTH));
+    assert!(panel_left >= 380.0, "inputs {panel_left} points wide");
+}

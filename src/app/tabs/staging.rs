@@ -23,9 +23,24 @@ use crate::present::{self, NOT_ENTERED_LABEL};
 /// above them (1024×700 at 150% zoom is 683 points wide).
 const SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
 
-/// The width (points) the inputs keep beside the result panel when wide; the panel takes the
+/// The width (points) the inputs get beside the result panel when wide; the panel takes the
 /// rest, and its two cards stand side by side once it is wide enough.
 const INPUTS_WIDTH: f32 = 440.0;
+
+/// The least width (points) the inputs keep when the window shrinks or the panel is dragged:
+/// the panel remembers its width, and without a bound the inputs were squeezed to 180 points
+/// after the window went from 1280 to 1024 points.
+const INPUTS_MIN_WIDTH: f32 = 380.0;
+
+/// The right-hand result panel of the wide layout, bounded so the inputs keep their width.
+fn result_panel(ui: &Ui, default_share: Option<f32>) -> egui::Panel {
+    let avail = ui.available_width();
+    let default = default_share.map_or(avail - INPUTS_WIDTH, |s| avail * s);
+    egui::Panel::right("stage_result")
+        .resizable(true)
+        .default_size(default)
+        .size_range(300.0..=(avail - INPUTS_MIN_WIDTH).max(300.0))
+}
 
 /// The Staging tab: both editions' stages with their reasons, pickers, the 9th-edition
 /// measurements and findings grouped by category; for a peritoneal site, the proposed
@@ -44,15 +59,12 @@ pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mu
         return;
     }
     if wide {
-        egui::Panel::right("stage_result")
-            .resizable(true)
-            .default_size(ui.available_width() - INPUTS_WIDTH)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("stage_result_scroll")
-                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .show(ui, |ui| editions_ui(ui, view));
-            });
+        result_panel(ui, None).show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("stage_result_scroll")
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .show(ui, |ui| editions_ui(ui, view));
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 solitary_ui(ui, s);
@@ -82,16 +94,13 @@ fn peritoneal_tab_ui(
     let s = &view.assessment.stage;
     if wide {
         let snapshot = case.clone();
-        egui::Panel::right("stage_result")
-            .resizable(true)
-            .default_size(ui.available_width() * 0.45)
-            .show(ui, |ui| {
-                tab_scroll_ui(ui, "peritoneal_result_scroll", |ui| {
-                    peritoneal_result_ui(ui, &snapshot, p);
-                    ui.add_space(8.0);
-                    no_ajcc_ui(ui, s);
-                });
+        result_panel(ui, Some(0.45)).show(ui, |ui| {
+            tab_scroll_ui(ui, "peritoneal_result_scroll", |ui| {
+                peritoneal_result_ui(ui, &snapshot, p);
+                ui.add_space(8.0);
+                no_ajcc_ui(ui, s);
             });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 peritoneal_inputs_ui(ui, case, form);
