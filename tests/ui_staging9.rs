@@ -36,7 +36,14 @@ fn peritoneal_case() -> Case {
     case("peritoneal-pci-15.ron")
 }
 
+/// Scrolls the node labelled `label` into view (the inputs are longer than the window).
+fn into_view(h: &mut Harness<'_, MesoApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+}
+
 fn type_into(h: &mut Harness<'_, MesoApp>, field: &str, text: &str) {
+    into_view(h, field);
     h.get_by_role_and_label(Role::TextInput, field).click();
     h.run();
     h.get_by_role_and_label(Role::TextInput, field)
@@ -165,6 +172,7 @@ fn psum_levels_sum_in_the_core_and_a_centimetre_value_gets_the_hint() {
     assert_eq!(h.state().document().case.staging.ninth.fmax, None);
     assert!(shows(&h, "1.25 cm = 12.5 mm"));
     // The sum mode, and the help panel.
+    into_view(&mut h, "a sum");
     h.get_by_label("a sum").click();
     h.run();
     type_into(&mut h, "Psum (sum)", "31");
@@ -179,6 +187,7 @@ fn psum_levels_sum_in_the_core_and_a_centimetre_value_gets_the_hint() {
         Some(310)
     );
     assert!(h.query_by_label(MEASUREMENT_HELP).is_none());
+    into_view(&mut h, "How Psum and Fmax are measured");
     h.get_by_label("How Psum and Fmax are measured").click();
     h.run();
     assert!(h.query_by_label(MEASUREMENT_HELP).is_some());
@@ -188,6 +197,7 @@ fn psum_levels_sum_in_the_core_and_a_centimetre_value_gets_the_hint() {
 fn a_ninth_edition_ct4_item_makes_ct4_on_screen() {
     let (mut h, _d) = app(WIDE, DT, Some(&ninth_2025()));
     tab(&mut h, Tab::Staging);
+    into_view(&mut h, "Malignant pericardial effusion");
     h.get_by_label("Malignant pericardial effusion").click();
     h.run();
     assert!(h.query_by_label("Stage IIIB").is_some());
@@ -246,6 +256,7 @@ fn the_pci_map_cycles_a_region_by_click_and_sets_it_by_key() {
 fn a_typed_pci_total_switches_the_entry_and_the_cc_score_is_recorded() {
     let (mut h, _d) = app(WIDE, DT, Some(&peritoneal_case()));
     tab(&mut h, Tab::Staging);
+    into_view(&mut h, "as a total");
     h.get_by_label("as a total").click();
     h.run();
     assert!(h.query_by_label_contains("Region 0").is_none());
@@ -258,6 +269,7 @@ fn a_typed_pci_total_switches_the_entry_and_the_cc_score_is_recorded() {
     type_into(&mut h, "PCI total", "0");
     assert_eq!(pci(&h), None, "310 is refused");
     assert!(shows(&h, "from 0 to 39"));
+    into_view(&mut h, "CC score");
     h.get_by_label("CC score").click();
     h.run();
     h.get_by_label("CC-2").click();

@@ -53,7 +53,7 @@ pub fn ninth_inputs_ui(ui: &mut Ui, case: &mut Case, form: &mut EditionFormText)
         RichText::new(
             "On a clinical basis the measurements give cT; a pick here is compared with them. \
              The cT2 features mediastinal fat and a solitary chest-wall focus are ticked among \
-             the 8th-edition findings below.",
+             the 8th-edition findings above.",
         )
         .weak(),
     );

@@ -180,9 +180,9 @@ fn inputs_ui(ui: &mut Ui, case: &mut Case, form: &mut EditionFormText, tables: &
         )
         .weak(),
     );
-    ninth_inputs_ui(ui, case, form);
     heading_ui(ui, "Findings (AJCC 8th edition, as the PDQ words them)");
     findings_ui(ui, case, tables);
+    ninth_inputs_ui(ui, case, form);
 }
 
 /// A combo box for a T, N or M category (or the basis) whose options carry the category's PDQ
