@@ -288,3 +288,21 @@ fn the_inputs_keep_their_width_when_the_window_shrinks() {
     let panel_left = left(&h, NINTH).min(left(&h, EIGHTH));
     assert!(panel_left >= 380.0, "inputs {panel_left} points wide");
 }
+
+#[test]
+fn the_small_bowel_regions_never_leave_one_alone_on_a_line() {
+    // At 1024x700 the fourth small-bowel button wrapped onto a line of its own (screenshot).
+    for size in [egui::vec2(1024.0, 700.0), WIDE] {
+        let (mut h, _d) = app(size, DT, Some(&peritoneal_case()));
+        tab(&mut h, Tab::Staging);
+        let top = |h: &Harness<'_, MesoApp>, l: &str| h.get_by_label(l).rect().top();
+        let (r11, r12) = (
+            top(&h, "Region 11 upper ileum, score 1"),
+            top(&h, "Region 12 lower ileum, score 0"),
+        );
+        assert!(
+            (r11 - r12).abs() < 1.0,
+            "{size:?}: 11 at {r11}, 12 at {r12}"
+        );
+    }
+}

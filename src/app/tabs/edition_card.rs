@@ -155,7 +155,7 @@ fn ninth_card_ui(ui: &mut Ui, view: ViewCtx<'_>) {
     ui.label(text);
     ui.add(
         egui::Label::new(format!(
-            "{}  ·  {} (pleural)",
+            "{}  ·  {}, pleural",
             present::ninth_tnm_words(r),
             r.edition
         ))

@@ -100,11 +100,23 @@ fn map_ui(ui: &mut Ui, pci: &mut Option<PciEntry>) {
             }
         });
     ui.label(RichText::new("Small bowel").strong());
-    ui.horizontal_wrapped(|ui| {
-        for region in SMALL_BOWEL_ROW {
-            region_ui(ui, region, &mut scores, width);
-        }
-    });
+    // One row of four when it fits beside the abdomen grid's width, else two rows of two (at
+    // 1024 points the fourth button wrapped alone onto a line of its own).
+    let per_row = if ui.available_width() >= 4.0 * (width + 36.0) {
+        4
+    } else {
+        2
+    };
+    egui::Grid::new("pci_small_bowel")
+        .spacing([4.0, 4.0])
+        .show(ui, |ui| {
+            for (i, region) in SMALL_BOWEL_ROW.into_iter().enumerate() {
+                region_ui(ui, region, &mut scores, width);
+                if (i + 1) % per_row == 0 {
+                    ui.end_row();
+                }
+            }
+        });
     let unscored = scores.unscored();
     let total = match scores.pci() {
         Some(p) => format!("PCI {} (all 13 regions scored)", p.get()),
