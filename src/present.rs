@@ -206,41 +206,16 @@ pub fn calgb_path(c: &mesocds_core::calgb::CalgbResult) -> String {
 
 // ---- Issue 11: the 9th edition and the proposed peritoneal stage ----
 
-/// The lead line of a 9th-edition stage, e.g. "Stage IIIA (cT3 N0 M0)".
+/// The lead line of a 9th-edition stage, e.g. "Stage IIIA (cT3 N0 M0)"; a missing category in
+/// words ("T not entered"), never "?".
 pub fn ninth_lead(r: &Stage9Result) -> String {
-    let tnm = r.tnm_text();
+    let tnm = r.tnm_words();
     match &r.stage {
         Stage9::Assigned { group } => format!("Stage {} ({tnm})", group.code()),
         Stage9::Incomplete { .. } => format!("Stage incomplete ({tnm})"),
         Stage9::NotAssignable { .. } => format!("Stage cannot be assigned ({tnm})"),
         Stage9::NotApplicable { .. } => "No AJCC stage (not applicable)".to_owned(),
     }
-}
-
-/// The 9th-edition categories for the screen, worded like the 8th edition's.
-///
-/// As in `StageResult::tnm_text`: "T not entered" or "T in disagreement" where the core's compact
-/// form (`Stage9Result::tnm_text`, for JSON and the report lead) has "?".
-pub fn ninth_tnm_words(r: &Stage9Result) -> String {
-    fn show(axis: &str, value: Option<&'static str>, conflict: bool) -> String {
-        match value {
-            Some(c) => c.to_owned(),
-            None if conflict => format!("{axis} in disagreement"),
-            None => format!("{axis} {NOT_ENTERED}"),
-        }
-    }
-    let prefix = match r.t.value {
-        Some(_) => r
-            .basis
-            .map_or("", mesocds_core::vocab::StagingBasis::prefix),
-        None => "",
-    };
-    format!(
-        "{prefix}{} {} {}",
-        show("T", r.t.value.map(|c| c.code()), r.t.conflict),
-        show("N", r.n.value.map(|c| c.code()), r.n.conflict),
-        show("M", r.m.value.map(|c| c.code()), r.m.conflict)
-    )
 }
 
 /// How the 9th-edition T was found: the rule of the basis, the pick, or both.

@@ -153,14 +153,7 @@ fn ninth_card_ui(ui: &mut Ui, view: ViewCtx<'_>) {
         text = text.color(ui.visuals().warn_fg_color);
     }
     ui.label(text);
-    ui.add(
-        egui::Label::new(format!(
-            "{}  ·  {}, pleural",
-            present::ninth_tnm_words(r),
-            r.edition
-        ))
-        .wrap(),
-    );
+    ui.add(egui::Label::new(format!("{}  ·  {}, pleural", r.tnm_words(), r.edition)).wrap());
     if let Stage9::NotApplicable { reason } = &r.stage {
         ui.add(egui::Label::new(RichText::new(reason).strong()).wrap());
     }

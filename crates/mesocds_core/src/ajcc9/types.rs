@@ -238,4 +238,28 @@ impl Stage9Result {
             show(self.m.value)
         )
     }
+
+    /// The categories in words, as the 8th edition's `StageResult::tnm_text` writes them:
+    /// `cT3 N0 M0`, or "T not entered" / "T in disagreement" for an axis without a value (the
+    /// prefix only with a T value). For reading on screen and in the re-staging line, where a
+    /// `?` would stand for a missing value.
+    pub fn tnm_words(&self) -> String {
+        fn show<C: Vocab>(axis: &str, value: Option<C>, conflict: bool) -> String {
+            match value {
+                Some(c) => c.code().to_owned(),
+                None if conflict => format!("{axis} in disagreement"),
+                None => format!("{axis} not entered"),
+            }
+        }
+        let prefix = match self.t.value {
+            Some(_) => self.basis.map_or("", StagingBasis::prefix),
+            None => "",
+        };
+        format!(
+            "{prefix}{} {} {}",
+            show("T", self.t.value, self.t.conflict),
+            show("N", self.n.value, self.n.conflict),
+            show("M", self.m.value, self.m.conflict)
+        )
+    }
 }
