@@ -4,8 +4,11 @@
 //! This module only formats what the core returns. Clinical facts (thresholds, citations,
 //! survival figures) stay in `crates/mesocds_core`; here they are put into sentences.
 
+use mesocds_core::Case;
+use mesocds_core::ajcc9::{ClinicalT, Stage9, Stage9Result, TRule};
 use mesocds_core::calgb::{self, CalgbGroup};
 use mesocds_core::eortc::{self, EortcRisk};
+use mesocds_core::peritoneal::{PciEntry, PciRegion, PeritonealOutcome, PeritonealResult};
 use mesocds_core::staging::{StageOutcome, StageResult};
 use mesocds_core::treatment::{EvidenceLevel, MedianOs, Outcome};
 use mesocds_core::vocab::Vocab as _;
@@ -199,6 +202,83 @@ pub fn sentence_case(text: &str) -> String {
 pub fn calgb_path(c: &mesocds_core::calgb::CalgbResult) -> String {
     let steps: Vec<String> = c.path.iter().map(ToString::to_string).collect();
     steps.join(", then ")
+}
+
+// ---- Issue 11: the 9th edition and the proposed peritoneal stage ----
+
+/// The lead line of a 9th-edition stage, e.g. "Stage IIIA (cT3 N0 M0)"; a missing category in
+/// words ("T not entered"), never "?".
+pub fn ninth_lead(r: &Stage9Result) -> String {
+    let tnm = r.tnm_text();
+    match &r.stage {
+        Stage9::Assigned { group } => format!("Stage {} ({tnm})", group.code()),
+        Stage9::Incomplete { .. } => format!("Stage incomplete ({tnm})"),
+        Stage9::NotAssignable { .. } => format!("Stage cannot be assigned ({tnm})"),
+        Stage9::NotApplicable { .. } => "No AJCC stage (not applicable)".to_owned(),
+    }
+}
+
+/// How the 9th-edition T was found: the rule of the basis, the pick, or both.
+pub fn ninth_t_text(r: &Stage9Result) -> String {
+    let rule = match &r.t.rule {
+        TRule::Clinical(ClinicalT::Derived { t, .. }) => {
+            format!("c{} by the measurement rule", t.code())
+        }
+        TRule::Clinical(ClinicalT::Undecided { possible, .. }) => {
+            let p: Vec<&str> = possible.iter().map(|t| t.code()).collect();
+            format!(
+                "not decided by the measurements (could be {})",
+                p.join(", ")
+            )
+        }
+        TRule::Pathological(Some(d)) => {
+            format!("{}, from the 8th-edition findings", d.category.code())
+        }
+        TRule::Pathological(None) => "no pathological T finding ticked".to_owned(),
+        TRule::NoBasis => "staging basis not entered: no T rule".to_owned(),
+    };
+    match (r.t.picked, r.t.conflict) {
+        (Some(p), true) => format!("disagreement: picked {}, {rule}", p.code()),
+        (Some(p), false) => format!("{} (picked); {rule}", p.code()),
+        (None, _) => rule,
+    }
+}
+
+/// The PCI as entered: the total, or the map's scores region by region.
+pub fn pci_text(case: &Case, p: &PeritonealResult) -> String {
+    match (case.peritoneal.pci, p.pci) {
+        (None, _) => NOT_ENTERED.to_owned(),
+        (Some(PciEntry::Total(t)), _) => format!("{} (total entered)", t.get()),
+        (Some(PciEntry::Regions(r)), total) => {
+            let scores: Vec<String> = PciRegion::ALL
+                .iter()
+                .map(|reg| {
+                    r.get(*reg).map_or_else(
+                        || format!("{}: -", reg.number()),
+                        |s| format!("{}: {}", reg.number(), s.score()),
+                    )
+                })
+                .collect();
+            let head = total.map_or_else(
+                || format!("incomplete (sum of the scored regions {})", r.scored_sum()),
+                |t| t.get().to_string(),
+            );
+            format!("{head}; by region {}", scores.join(", "))
+        }
+    }
+}
+
+/// The lead line of the proposed peritoneal stage, with its 5-year survival.
+pub fn peritoneal_lead(p: &PeritonealResult) -> String {
+    match &p.outcome {
+        PeritonealOutcome::Assigned { stage } => format!(
+            "Proposed stage {}: 5-year survival {}% in the derivation cohort",
+            stage.code(),
+            stage.five_year_survival_percent()
+        ),
+        PeritonealOutcome::Incomplete { .. } => "Proposed stage incomplete".to_owned(),
+        PeritonealOutcome::NotClassifiable => "Not classifiable (PCI 0)".to_owned(),
+    }
 }
 
 #[cfg(test)]

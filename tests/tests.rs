@@ -22,6 +22,10 @@ mod ui;
 // Issue 11: format-2 cases (2025, 2019, peritoneal) open and every tab draws.
 mod ui_editions;
 
+// Issue 11 on the Case and Staging tabs: the date of diagnosis, both editions side by side or
+// stacked, the 9th-edition inputs, the PCI map, the proposed peritoneal stage and the CC score.
+mod ui_staging9;
+
 // The printable summary: report model snapshot, PDF text, fonts, pages, packs and export errors.
 mod report;
 

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! Issue 11 in the desktop app as it is today (the Staging-tab UI for the 9th edition is a later
-//! step): a 2025 pleural case, a 2019 pleural case and a peritoneal case, each with the new
+//! Issue 11 in the desktop app (the Staging tab's editions, inputs and PCI map: `ui_staging9.rs`):
+//! a 2025 pleural case, a 2019 pleural case and a peritoneal case, each with the new
 //! format-2 fields, open and every tab draws without a panic. The texts the core writes for them
 //! (re-staging line, settings note, 9th-edition and peritoneal notes) reach the Report tab, whose
 //! font has no U+2192: this caught the arrow in the re-staging line.

@@ -193,6 +193,8 @@ pub struct FormText {
     pub hb: String,
     /// "Recorded below" is chosen for prior systemic therapy.
     pub prior_recorded: bool,
+    /// The issue-11 fields (date of diagnosis, Psum, Fmax, PCI total).
+    pub edition: super::tabs::edition_form::EditionFormText,
 }
 
 impl FormText {
@@ -216,6 +218,7 @@ impl FormText {
                 .prior_systemic
                 .as_ref()
                 .is_some_and(|p| !p.is_empty()),
+            edition: super::tabs::edition_form::EditionFormText::from_case(case),
         }
     }
 }

@@ -66,20 +66,35 @@ pub fn tri_state_ui(ui: &mut Ui, input: Input, label: &str, value: &mut Option<b
 pub fn number_field_ui<T>(
     ui: &mut Ui,
     input: Input,
-    (label, unit): (&str, &str),
+    label_unit: (&str, &str),
     text: &mut String,
     value: &mut Option<T>,
     parse: impl Fn(&str) -> Result<Option<T>, String>,
 ) {
-    ui.horizontal(|ui| {
-        let l = ui.label(label);
-        let edit = egui::TextEdit::singleline(text)
-            .desired_width(90.0)
-            .hint_text(NOT_ENTERED_LABEL);
-        let r = ui.add(edit).labelled_by(l.id);
-        field_target(ui, input, &r);
-        ui.label(RichText::new(unit).weak());
-    });
+    let r = text_field_ui(ui, label_unit, text, value, parse);
+    field_target(ui, input, &r);
+}
+
+/// [`number_field_ui`] for a field that no [`Input`] names (the date of diagnosis, the
+/// 9th-edition measurements, the PCI total). Returns the text edit's response.
+pub fn text_field_ui<T>(
+    ui: &mut Ui,
+    (label, unit): (&str, &str),
+    text: &mut String,
+    value: &mut Option<T>,
+    parse: impl Fn(&str) -> Result<Option<T>, String>,
+) -> Response {
+    let r = ui
+        .horizontal(|ui| {
+            let l = ui.label(label);
+            let edit = egui::TextEdit::singleline(text)
+                .desired_width(90.0)
+                .hint_text(NOT_ENTERED_LABEL);
+            let r = ui.add(edit).labelled_by(l.id);
+            ui.label(RichText::new(unit).weak());
+            r
+        })
+        .inner;
     let message = match parse(text) {
         Ok(v) => {
             *value = v;
@@ -99,6 +114,7 @@ pub fn number_field_ui<T>(
     if let Some(m) = message {
         line.on_hover_text(m);
     }
+    r
 }
 
 /// A list of missing inputs, with their flag names.

@@ -6,14 +6,14 @@
 //! Built only from the core's assessment and the case as entered
 //! (`docs/clinical/staging-ajcc9.md`, `docs/clinical/peritoneal-staging.md`).
 
-use mesocds_core::ajcc9::{ClinicalT, Edition, Stage9, Stage9Result, TRule};
-use mesocds_core::peritoneal::{self, PciEntry, PciRegion, PeritonealOutcome, PeritonealResult};
+use mesocds_core::ajcc9::Edition;
+use mesocds_core::peritoneal::{self, PeritonealResult};
 use mesocds_core::staging::StageStatus;
 use mesocds_core::vocab::{Site, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables};
 
 use super::model::{Block, Section, axis_text, notes};
-use crate::present::NOT_ENTERED;
+use crate::present::{NOT_ENTERED, ninth_lead, ninth_t_text, pci_text, peritoneal_lead};
 
 /// " - applies" for the edition that applies, nothing otherwise.
 fn mark(a: &Assessment<'_>, e: Edition) -> &'static str {
@@ -21,42 +21,6 @@ fn mark(a: &Assessment<'_>, e: Edition) -> &'static str {
         " - applies"
     } else {
         ""
-    }
-}
-
-fn ninth_lead(r: &Stage9Result) -> String {
-    let tnm = r.tnm_text();
-    match &r.stage {
-        Stage9::Assigned { group } => format!("Stage {} ({tnm})", group.code()),
-        Stage9::Incomplete { .. } => format!("Stage incomplete ({tnm})"),
-        Stage9::NotAssignable { .. } => format!("Stage cannot be assigned ({tnm})"),
-        Stage9::NotApplicable { .. } => "No AJCC stage (not applicable)".to_owned(),
-    }
-}
-
-/// How the 9th-edition T was found: the rule of the basis, the pick, or both.
-fn t_text(r: &Stage9Result) -> String {
-    let rule = match &r.t.rule {
-        TRule::Clinical(ClinicalT::Derived { t, .. }) => {
-            format!("c{} by the measurement rule", t.code())
-        }
-        TRule::Clinical(ClinicalT::Undecided { possible, .. }) => {
-            let p: Vec<&str> = possible.iter().map(|t| t.code()).collect();
-            format!(
-                "not decided by the measurements (could be {})",
-                p.join(", ")
-            )
-        }
-        TRule::Pathological(Some(d)) => {
-            format!("{}, from the 8th-edition findings", d.category.code())
-        }
-        TRule::Pathological(None) => "no pathological T finding ticked".to_owned(),
-        TRule::NoBasis => "staging basis not entered: no T rule".to_owned(),
-    };
-    match (r.t.picked, r.t.conflict) {
-        (Some(p), true) => format!("disagreement: picked {}, {rule}", p.code()),
-        (Some(p), false) => format!("{} (picked); {rule}", p.code()),
-        (None, _) => rule,
     }
 }
 
@@ -91,7 +55,7 @@ fn measurement_fields(case: &Case) -> Vec<(String, String)> {
 
 fn ninth_section(case: &Case, a: &Assessment<'_>, tables: &ClinicalTables) -> Section {
     let r = &a.stage_9th;
-    let mut fields = vec![("T".to_owned(), t_text(r))];
+    let mut fields = vec![("T".to_owned(), ninth_t_text(r))];
     fields.extend(measurement_fields(case));
     fields.push(("N".to_owned(), axis_text(&r.n, tables)));
     fields.push(("M".to_owned(), axis_text(&r.m, tables)));
@@ -186,39 +150,8 @@ pub(super) fn staging_sections(
     out
 }
 
-fn pci_text(case: &Case, p: &PeritonealResult) -> String {
-    match (case.peritoneal.pci, p.pci) {
-        (None, _) => NOT_ENTERED.to_owned(),
-        (Some(PciEntry::Total(t)), _) => format!("{} (total entered)", t.get()),
-        (Some(PciEntry::Regions(r)), total) => {
-            let scores: Vec<String> = PciRegion::ALL
-                .iter()
-                .map(|reg| {
-                    r.get(*reg).map_or_else(
-                        || format!("{}: -", reg.number()),
-                        |s| format!("{}: {}", reg.number(), s.score()),
-                    )
-                })
-                .collect();
-            let head = total.map_or_else(
-                || format!("incomplete (sum of the scored regions {})", r.scored_sum()),
-                |t| t.get().to_string(),
-            );
-            format!("{head}; by region {}", scores.join(", "))
-        }
-    }
-}
-
 fn peritoneal_section(case: &Case, p: &PeritonealResult) -> Section {
-    let lead = match &p.outcome {
-        PeritonealOutcome::Assigned { stage } => format!(
-            "Proposed stage {}: 5-year survival {}% in the derivation cohort",
-            stage.code(),
-            stage.five_year_survival_percent()
-        ),
-        PeritonealOutcome::Incomplete { .. } => "Proposed stage incomplete".to_owned(),
-        PeritonealOutcome::NotClassifiable => "Not classifiable (PCI 0)".to_owned(),
-    };
+    let lead = peritoneal_lead(p);
     let code = |c: Option<&'static str>| c.map_or_else(|| NOT_ENTERED.to_owned(), str::to_owned);
     let cc = case.peritoneal.cc.map_or_else(
         || NOT_ENTERED.to_owned(),

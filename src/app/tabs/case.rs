@@ -4,11 +4,11 @@ use egui::{RichText, Ui};
 use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
 use mesocds_core::{Assessment, Case};
 
-use super::{Tab, ViewCtx};
+use super::{Tab, ViewCtx, edition_form};
 use crate::app::document::{FormText, parse_age, parse_hb, parse_wbc};
 use crate::app::widgets::{
     field_target, go_to_field, heading_ui, input_choice_ui, number_field_ui, tab_scroll_ui,
-    tri_state_ui,
+    text_field_ui, tri_state_ui,
 };
 use crate::present::NOT_ENTERED_LABEL;
 
@@ -93,6 +93,14 @@ fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
         ui,
         ("Disease status", Input::Status),
         &mut case.disease.status,
+    );
+    let today = edition_form::today();
+    text_field_ui(
+        ui,
+        ("Date of diagnosis", "YYYY-MM-DD"),
+        &mut form.edition.diagnosed,
+        &mut case.disease.diagnosed,
+        |t| edition_form::parse_diagnosed(t, today),
     );
 
     heading_ui(ui, "Laboratory");

@@ -5,7 +5,12 @@
 //! report is in [`crate::present`]).
 
 mod case;
+mod edition_card;
+pub mod edition_form;
 pub mod newer_evidence;
+mod ninth_inputs;
+mod pci_map;
+mod peritoneal;
 mod prognosis;
 mod report;
 mod stage_grid;

@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 use mesocds_core::ClinicalTables;
+use mesocds_core::ajcc9::{Stage9Result, StageTable9, grid::CellValue9};
 use mesocds_core::staging::{CellValue, StageResult, lookup};
 use mesocds_core::vocab::{MCategory, NCategory, TCategory, Vocab as _};
 
@@ -107,4 +108,47 @@ pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
     if !legend.is_empty() {
         ui.add(egui::Label::new(RichText::new(legend).weak()).wrap());
     }
+}
+
+/// The 9th-edition T×N grid for the patient's M (M0 for orientation while M is not entered,
+/// titled as such), with the patient's cell highlighted and the grid's single-source caveat.
+/// The cells are read from `assets/clinical/ajcc9_pleural_stage_groups.ron`, not computed.
+pub fn ninth_grid_ui(ui: &mut Ui, r: &Stage9Result, table: &StageTable9) {
+    // The short name: the card's title gives the full one.
+    let edition = "9th edition";
+    let (m, title) = match r.m.value {
+        Some(m) => (m, format!("Stage groups for {} ({edition})", m.code())),
+        None => (
+            MCategory::M0,
+            format!("{GRID_WITHOUT_M} ({edition}); no cell is this patient's"),
+        ),
+    };
+    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
+    let highlight = ui.visuals().selection.bg_fill;
+    egui::Grid::new("tn_grid9").num_columns(5).show(ui, |ui| {
+        ui.label("");
+        for n in GRID_N {
+            ui.label(RichText::new(n.code()).strong());
+        }
+        ui.end_row();
+        for &t in GRID_T {
+            ui.label(RichText::new(t.code()).strong());
+            for &n in GRID_N {
+                let here = r.t.value == Some(t) && r.n.value == Some(n) && r.m.value.is_some();
+                let text = match table.lookup(t, n, m) {
+                    Some(CellValue9::Group(g)) => g.code(),
+                    Some(CellValue9::NotAssignable(_)) => "–",
+                    None => "no cell",
+                };
+                let mut rt = RichText::new(text).monospace();
+                if here {
+                    rt = rt.background_color(highlight).strong();
+                }
+                ui.label(rt);
+            }
+            ui.end_row();
+        }
+    });
+    ui.add(egui::Label::new(RichText::new("–: no stage group can be assigned.").weak()).wrap());
+    ui.add(egui::Label::new(RichText::new(&table.caveat).weak().italics()).wrap());
 }

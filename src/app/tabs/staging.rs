@@ -4,60 +4,121 @@
 
 use egui::{RichText, Ui};
 use mesocds_core::ClinicalTables;
+use mesocds_core::peritoneal::PeritonealResult;
 use mesocds_core::staging::{Category, Implies, StageOutcome};
 use mesocds_core::vocab::{Finding, Input, Site, Vocab};
 use mesocds_core::{Case, staging::StageResult};
 
 use super::ViewCtx;
-use super::stage_grid::tn_grid_ui;
+use super::edition_card::editions_ui;
+use super::edition_form::EditionFormText;
+use super::ninth_inputs::ninth_inputs_ui;
+use super::peritoneal::{no_ajcc_ui, peritoneal_inputs_ui, peritoneal_result_ui};
 use crate::app::widgets::{
-    choice_width, field_target, heading_ui, missing_ui, notes_ui, tab_scroll_ui, warning_frame_ui,
-    warnings_ui,
+    choice_width, field_target, heading_ui, tab_scroll_ui, warning_frame_ui,
 };
 use crate::present::{self, NOT_ENTERED_LABEL};
-use crate::report::model::axis_text;
 
 /// Width (points) from which the stage is a column beside the inputs; narrower, it is shown
 /// above them (1024×700 at 150% zoom is 683 points wide).
 const SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
 
-/// The Staging tab: the stage with its reasons, pickers, and findings grouped by category.
-pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case) {
+/// The width (points) the inputs get beside the result panel when wide; the panel takes the
+/// rest, and its two cards stand side by side once it is wide enough.
+const INPUTS_WIDTH: f32 = 440.0;
+
+/// The least width (points) the inputs keep when the window shrinks or the panel is dragged:
+/// the panel remembers its width, and without a bound the inputs were squeezed to 180 points
+/// after the window went from 1280 to 1024 points.
+const INPUTS_MIN_WIDTH: f32 = 380.0;
+
+/// The right-hand result panel of the wide layout, bounded so the inputs keep their width.
+fn result_panel(ui: &Ui, default_share: Option<f32>) -> egui::Panel {
+    let avail = ui.available_width();
+    let default = default_share.map_or(avail - INPUTS_WIDTH, |s| avail * s);
+    egui::Panel::right("stage_result")
+        .resizable(true)
+        .default_size(default)
+        .size_range(300.0..=(avail - INPUTS_MIN_WIDTH).max(300.0))
+}
+
+/// The Staging tab: both editions' stages with their reasons, pickers, the 9th-edition
+/// measurements and findings grouped by category; for a peritoneal site, the proposed
+/// peritoneal stage and its PCI map.
+pub fn staging_tab_ui(ui: &mut Ui, view: ViewCtx<'_>, case: &mut Case, form: &mut EditionFormText) {
     let s = &view.assessment.stage;
+    let wide = ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH;
+    if let Some(p) = &view.assessment.peritoneal {
+        peritoneal_tab_ui(ui, view, case, form, p, wide);
+        return;
+    }
     if matches!(case.disease.site, Some(site) if site != Site::Pleural) {
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| not_staged_ui(ui, s));
         });
         return;
     }
-    if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
-        egui::Panel::right("stage_result")
-            .resizable(true)
-            .default_size(420.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("stage_result_scroll")
-                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .show(ui, |ui| stage_result_ui(ui, view));
-            });
+    if wide {
+        result_panel(ui, None).show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("stage_result_scroll")
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .show(ui, |ui| editions_ui(ui, view));
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 solitary_ui(ui, s);
-                inputs_ui(ui, case, view.tables);
+                inputs_ui(ui, case, form, view.tables);
             });
         });
     } else {
         egui::CentralPanel::default().show(ui, |ui| {
             tab_scroll_ui(ui, "staging_scroll", |ui| {
                 solitary_ui(ui, s);
-                stage_result_ui(ui, view);
-                inputs_ui(ui, case, view.tables);
+                editions_ui(ui, view);
+                inputs_ui(ui, case, form, view.tables);
             });
         });
     }
 }
 
-/// A site other than the pleura: the headline and why, nothing pleural.
+/// A peritoneal site: the proposed stage beside (wide) or above (narrow) its inputs.
+fn peritoneal_tab_ui(
+    ui: &mut Ui,
+    view: ViewCtx<'_>,
+    case: &mut Case,
+    form: &mut EditionFormText,
+    p: &PeritonealResult,
+    wide: bool,
+) {
+    let s = &view.assessment.stage;
+    if wide {
+        let snapshot = case.clone();
+        result_panel(ui, Some(0.45)).show(ui, |ui| {
+            tab_scroll_ui(ui, "peritoneal_result_scroll", |ui| {
+                peritoneal_result_ui(ui, &snapshot, p);
+                ui.add_space(8.0);
+                no_ajcc_ui(ui, s);
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| {
+                peritoneal_inputs_ui(ui, case, form);
+            });
+        });
+    } else {
+        egui::CentralPanel::default().show(ui, |ui| {
+            tab_scroll_ui(ui, "staging_scroll", |ui| {
+                peritoneal_result_ui(ui, case, p);
+                ui.add_space(8.0);
+                no_ajcc_ui(ui, s);
+                peritoneal_inputs_ui(ui, case, form);
+            });
+        });
+    }
+}
+
+/// A site other than the pleura or the peritoneum: the headline and why, nothing pleural.
 fn not_staged_ui(ui: &mut Ui, s: &StageResult) {
     ui.heading("Stage");
     let wording = present::stage_wording(s);
@@ -83,8 +144,8 @@ fn solitary_ui(ui: &mut Ui, s: &StageResult) {
     }
 }
 
-fn inputs_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
-    heading_ui(ui, "Categories");
+fn inputs_ui(ui: &mut Ui, case: &mut Case, form: &mut EditionFormText, tables: &ClinicalTables) {
+    heading_ui(ui, "Categories (AJCC 8th edition; N and M for both)");
     picker_ui(
         ui,
         ("Staging basis", Input::Basis),
@@ -121,6 +182,7 @@ fn inputs_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
     );
     heading_ui(ui, "Findings (AJCC 8th edition, as the PDQ words them)");
     findings_ui(ui, case, tables);
+    ninth_inputs_ui(ui, case, form);
 }
 
 /// A combo box for a T, N or M category (or the basis) whose options carry the category's PDQ
@@ -192,50 +254,5 @@ fn findings_ui(ui: &mut Ui, case: &mut Case, tables: &ClinicalTables) {
                 }
             }
         });
-    }
-}
-
-fn stage_result_ui(ui: &mut Ui, view: ViewCtx<'_>) {
-    let (s, tables) = (&view.assessment.stage, view.tables);
-    ui.heading("Stage");
-    let wording = present::stage_wording(s);
-    let mut text = RichText::new(wording.headline).size(34.0).strong();
-    if wording.warn {
-        text = text.color(ui.visuals().warn_fg_color);
-    }
-    ui.label(text);
-    ui.label(format!(
-        "{}  ·  {} (pleural)",
-        s.tnm_text(),
-        tables.stage.edition
-    ));
-    if !s.possible().is_empty() {
-        let p: Vec<&str> = s.possible().iter().map(|g| g.code()).collect();
-        ui.label(format!("Possible groups: {}", p.join(", ")));
-    }
-    ui.add_space(6.0);
-    egui::Grid::new("axes")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for (axis, text) in [
-                ("T", axis_text(&s.t, tables)),
-                ("N", axis_text(&s.n, tables)),
-                ("M", axis_text(&s.m, tables)),
-            ] {
-                ui.label(axis);
-                ui.add(egui::Label::new(text).wrap());
-                ui.end_row();
-            }
-        });
-    missing_ui(ui, &s.missing);
-    let notes = present::stage_notes(s);
-    let warnings: Vec<String> = notes.warnings.iter().map(|n| (*n).to_owned()).collect();
-    warnings_ui(ui, &warnings);
-    let other: Vec<String> = notes.other.iter().map(|n| (*n).to_owned()).collect();
-    notes_ui(ui, &other);
-    ui.add_space(8.0);
-    if !matches!(s.outcome, StageOutcome::NotApplicable { .. }) {
-        tn_grid_ui(ui, s, tables);
     }
 }

@@ -41,6 +41,8 @@ fn side_9th(r: &Stage9Result) -> String {
 /// categories differ (the 9th edition finds clinical T from measurements):
 /// `"8th cT2 N0 M0 IB -> 9th cT3 N0 M0 IIIA"`. When the group is the same: `"… (unchanged)"`.
 pub fn restaging_line(eighth: &StageResult, ninth: &Stage9Result) -> String {
+    // Both in words: a missing category reads "T not entered", never "?" (the line is shown
+    // on screen and in the report).
     let (tnm8, tnm9) = (eighth.tnm_text(), ninth.tnm_text());
     let (g8, g9) = (side_8th(eighth), side_9th(ninth));
     let unchanged = matches!(

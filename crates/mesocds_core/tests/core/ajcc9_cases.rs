@@ -179,6 +179,7 @@ fn restaging_line_says_what_changed() {
         restaging_line(&e, &run(&input)),
         "8th cT2 N0 M0 IB -> 9th cT3 N0 M0 IIIA"
     );
+    // A missing category in words, never "?" (the line is shown on screen and in the report).
     input.psum = None;
     assert_eq!(
         restaging_line(&e, &run(&input)),
