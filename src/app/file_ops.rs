@@ -49,7 +49,8 @@ impl MesoApp {
                 }
                 self.prefs.add_recent(path);
                 self.error = None;
-                self.info = Some(note.unwrap_or_else(|| format!("Opened {}", path.display())));
+                // The status bar shows the path beside this message.
+                self.info = Some(note.unwrap_or_else(|| "Opened.".to_owned()));
             }
             Err(e) => {
                 // The open case is untouched.
@@ -125,7 +126,7 @@ impl MesoApp {
                 self.recovery.clear();
                 self.autosave_due = None;
                 self.error = None;
-                self.info = Some(format!("Saved {}", path.display()));
+                self.info = Some("Saved.".to_owned());
                 true
             }
             Err(e) => {
