@@ -443,3 +443,22 @@ fn help_opens_the_example_case_with_every_tab_filled_in() {
             .is_some()
     );
 }
+
+/// The status bar shows the file's path once: the message after opening or saving does not
+/// repeat it (at 1024x700 and 150% the repetition took three lines).
+#[test]
+fn the_status_message_after_open_does_not_repeat_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("status.ron");
+    case_file::save(&file, &Case::default(), &SavedWith::default()).unwrap();
+    let h = harness_with(
+        ScriptedDialogs::default(),
+        &dir.path().join("r"),
+        Some(file.clone()),
+    );
+    let info = h.state().info().unwrap_or_default().to_owned();
+    assert!(
+        !info.contains(&file.display().to_string()),
+        "the message repeats the path: {info}"
+    );
+}
