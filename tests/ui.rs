@@ -462,3 +462,45 @@ fn the_status_message_after_open_does_not_repeat_the_path() {
         "the message repeats the path: {info}"
     );
 }
+
+/// Issue 11: the "Still missing" panel also lists what the 9th edition and the peritoneal
+/// stage lack (Psum, Fmax, the date of diagnosis, the PCI), not only the 8th edition's inputs.
+#[test]
+fn still_missing_lists_the_ninth_edition_and_peritoneal_inputs() {
+    use mesocds_core::vocab::{Extent, MCategory, NCategory, Site, StagingBasis, TCategory};
+    let dir = tempfile::tempdir().unwrap();
+    let mut case = Case::default();
+    case.disease.site = Some(Site::Pleural);
+    case.disease.extent = Some(Extent::Diffuse);
+    case.staging.basis = Some(StagingBasis::Clinical);
+    case.staging.t = Some(TCategory::T3);
+    case.staging.n = Some(NCategory::N1);
+    case.staging.m = Some(MCategory::M0);
+    let pleural = dir.path().join("pleural.ron");
+    case_file::save(&pleural, &case, &SavedWith::default()).unwrap();
+    let mut h = harness_with(
+        ScriptedDialogs::default(),
+        &dir.path().join("r"),
+        Some(pleural),
+    );
+    h.run();
+    assert!(h.query_by_label("9th edition (AJCC Version 9)").is_some());
+    assert!(
+        h.query_by_label("Psum (sum of maximal pleural thickness at three levels, mm)")
+            .is_some()
+    );
+    assert!(h.query_by_label("Date of diagnosis").is_some());
+
+    let mut case = Case::default();
+    case.disease.site = Some(Site::Peritoneal);
+    let peritoneal = dir.path().join("peritoneal.ron");
+    case_file::save(&peritoneal, &case, &SavedWith::default()).unwrap();
+    let mut h = harness_with(
+        ScriptedDialogs::default(),
+        &dir.path().join("r2"),
+        Some(peritoneal),
+    );
+    h.run();
+    assert!(h.query_by_label("Peritoneal stage (proposed)").is_some());
+    assert!(h.query_by_label("Peritoneal Cancer Index (PCI)").is_some());
+}

@@ -1,6 +1,8 @@
 //! The Case tab: every input, with units and inline checks, and what the other tabs still miss.
 
 use egui::{RichText, Ui};
+use mesocds_core::ajcc9::MissingInput;
+use mesocds_core::peritoneal::PeritonealInput;
 use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
 use mesocds_core::{Assessment, Case};
 
@@ -246,6 +248,68 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) -> Option<Tab> {
                 if ui.link(i.label()).clicked() {
                     go_to_field(ui.ctx(), *i);
                     go = Some(Tab::of_input(*i));
+                }
+            });
+        }
+    }
+    // The 9th edition and the peritoneal stage read inputs of their own (docs/clinical/
+    // staging-ajcc9.md, peritoneal-staging.md); those with a field on this tab go to it, the
+    // others open the tab that holds them.
+    let ninth: Vec<(&str, Option<Input>, Tab)> = a
+        .stage_9th
+        .missing
+        .iter()
+        .map(|m| {
+            let same = match m {
+                MissingInput::Site => Some(Input::Site),
+                MissingInput::Extent => Some(Input::Extent),
+                MissingInput::Basis => Some(Input::Basis),
+                MissingInput::T => Some(Input::T),
+                MissingInput::N => Some(Input::N),
+                MissingInput::M => Some(Input::M),
+                MissingInput::Psum | MissingInput::Fmax | MissingInput::Diagnosed => None,
+            };
+            let tab = match m {
+                MissingInput::Diagnosed => Tab::Case,
+                _ => same.map_or(Tab::Staging, Tab::of_input),
+            };
+            (m.label(), same, tab)
+        })
+        .collect();
+    let peritoneal: Vec<(&str, Option<Input>, Tab)> = a
+        .peritoneal
+        .as_ref()
+        .map(|p| {
+            p.missing()
+                .iter()
+                .map(|m| {
+                    let same = match m {
+                        PeritonealInput::N => Some(Input::N),
+                        PeritonealInput::M => Some(Input::M),
+                        PeritonealInput::Pci => None,
+                    };
+                    (m.label(), same, same.map_or(Tab::Staging, Tab::of_input))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for (name, items) in [
+        ("9th edition (AJCC Version 9)", ninth),
+        ("Peritoneal stage (proposed)", peritoneal),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        any = true;
+        ui.label(RichText::new(name).strong());
+        for (label, input, tab) in items {
+            ui.horizontal(|ui| {
+                ui.label("  •");
+                if ui.link(label).clicked() {
+                    if let Some(i) = input {
+                        go_to_field(ui.ctx(), i);
+                    }
+                    go = Some(tab);
                 }
             });
         }

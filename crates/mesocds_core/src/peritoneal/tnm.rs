@@ -157,6 +157,15 @@ pub enum PeritonealInput {
 }
 
 impl PeritonealInput {
+    /// The input's name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pci => "Peritoneal Cancer Index (PCI)",
+            Self::N => "N category",
+            Self::M => "M category",
+        }
+    }
+
     /// `pci`, `n`, `m`.
     pub fn code(self) -> &'static str {
         match self {
