@@ -1,7 +1,7 @@
 //! The Case tab: every input, with units and inline checks, and what the other tabs still miss.
 
 use egui::{RichText, Ui};
-use mesocds_core::ajcc9::MissingInput;
+use mesocds_core::ajcc9::{Edition, MissingInput};
 use mesocds_core::peritoneal::PeritonealInput;
 use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
 use mesocds_core::{Assessment, Case};
@@ -236,6 +236,10 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) -> Option<Tab> {
     ];
     let mut any = false;
     let mut go = None;
+    let shown: Vec<Input> = sections
+        .iter()
+        .flat_map(|(_, m)| m.iter().copied())
+        .collect();
     for (name, missing) in sections {
         if missing.is_empty() {
             continue;
@@ -255,10 +259,14 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) -> Option<Tab> {
     // The 9th edition and the peritoneal stage read inputs of their own (docs/clinical/
     // staging-ajcc9.md, peritoneal-staging.md); those with a field on this tab go to it, the
     // others open the tab that holds them.
+    // Only while the 9th edition may apply (not for a diagnosis before 2025); an input already
+    // listed above is not listed twice.
+    let ninth_may_apply = a.edition.applies(Edition::Ajcc9) != Some(false);
     let ninth: Vec<(&str, Option<Input>, Tab)> = a
         .stage_9th
         .missing
         .iter()
+        .filter(|_| ninth_may_apply)
         .map(|m| {
             let same = match m {
                 MissingInput::Site => Some(Input::Site),
@@ -275,6 +283,7 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) -> Option<Tab> {
             };
             (m.label(), same, tab)
         })
+        .filter(|(_, same, _)| same.is_none_or(|i| !shown.contains(&i)))
         .collect();
     let peritoneal: Vec<(&str, Option<Input>, Tab)> = a
         .peritoneal
@@ -290,6 +299,7 @@ fn missing_panel_ui(ui: &mut Ui, a: &Assessment<'_>) -> Option<Tab> {
                     };
                     (m.label(), same, same.map_or(Tab::Staging, Tab::of_input))
                 })
+                .filter(|(_, same, _)| same.is_none_or(|i| !shown.contains(&i)))
                 .collect()
         })
         .unwrap_or_default();
