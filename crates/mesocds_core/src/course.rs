@@ -13,7 +13,6 @@ use crate::vocab::{DiseaseStatus, PriorTherapy, Vocab};
 
 /// Best response to a line of systemic therapy, as the clinician entered it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Response {
     /// Complete response.
     CompleteResponse,
@@ -73,7 +72,6 @@ impl Response {
 
 /// Complete or partial remission.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Remission {
     /// Complete remission (no evidence of disease).
     Complete,
@@ -83,7 +81,6 @@ pub enum Remission {
 
 /// Local (same site) or distant recurrence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Recurrence {
     /// Local (same site).
     Local,
@@ -93,7 +90,7 @@ pub enum Recurrence {
 
 /// One dated event of the disease course.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub enum CourseEvent {
     /// The diagnosis.
     Diagnosis {
