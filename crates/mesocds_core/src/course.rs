@@ -178,19 +178,13 @@ impl CourseEvent {
         }
     }
 
-    /// One line of words: what happened (no date), for the report and the screen.
+    /// One line of words: what happened (no date, no response), for the report and the screen.
     pub fn describe(&self) -> String {
         match self {
             Self::Diagnosis { .. } => "Diagnosis".to_owned(),
-            Self::SystemicLine {
-                agents, response, ..
-            } => {
+            Self::SystemicLine { agents, .. } => {
                 let agents: Vec<&str> = agents.iter().map(|a| a.label()).collect();
-                let response = response.map_or("not entered", Response::label);
-                format!(
-                    "Systemic therapy: {}; best response {response}",
-                    agents.join(", ")
-                )
+                format!("Systemic therapy: {}", agents.join(", "))
             }
             Self::Surgery { procedure, .. } if procedure.is_empty() => "Surgery".to_owned(),
             Self::Surgery { procedure, .. } => format!("Surgery: {procedure}"),
