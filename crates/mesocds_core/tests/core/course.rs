@@ -275,3 +275,19 @@ proptest! {
         prop_assert_eq!(case_file::from_ron(&text).unwrap().case, case);
     }
 }
+
+#[test]
+fn a_format1_file_holding_a_course_or_board_is_refused() {
+    let text = case_file::to_ron(&course_case(), &saved_with())
+        .unwrap()
+        .replace("format: 2", "format: 1");
+    let err = case_file::from_ron(&text).unwrap_err();
+    assert!(err.to_string().contains("course"), "{err}");
+    let mut board_only = course_case();
+    board_only.course = Course::default();
+    let text = case_file::to_ron(&board_only, &saved_with())
+        .unwrap()
+        .replace("format: 2", "format: 1");
+    let err = case_file::from_ron(&text).unwrap_err();
+    assert!(err.to_string().contains("board"), "{err}");
+}
