@@ -18,19 +18,23 @@ fn kind(event: &CourseEvent) -> (&'static str, Option<String>) {
         CourseEvent::Radiotherapy { .. } => ("radiotherapy", None),
         CourseEvent::Remission { depth, .. } => (
             "remission",
-            Some(match depth {
-                Remission::Complete => "complete",
-                Remission::Partial => "partial",
-            })
-            .map(str::to_owned),
+            Some(
+                match depth {
+                    Remission::Complete => "complete",
+                    Remission::Partial => "partial",
+                }
+                .to_owned(),
+            ),
         ),
         CourseEvent::Recurrence { extent, .. } => (
             "recurrence",
-            Some(match extent {
-                Recurrence::Local => "local",
-                Recurrence::Distant => "distant",
-            })
-            .map(str::to_owned),
+            Some(
+                match extent {
+                    Recurrence::Local => "local",
+                    Recurrence::Distant => "distant",
+                }
+                .to_owned(),
+            ),
         ),
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn course_section(case: &Case) -> Option<Section> {
             };
             let response = match e {
                 CourseEvent::SystemicLine { response, .. } => response
-                    .map_or(NOT_ENTERED, mesocds_core::course::Response::label)
+                    .map_or(NOT_ENTERED, mesocds_core::course::BestResponse::label)
                     .to_owned(),
                 _ => String::new(),
             };

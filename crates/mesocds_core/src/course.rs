@@ -9,11 +9,11 @@ use std::collections::BTreeSet;
 
 use crate::ajcc9::Date;
 use crate::case::Case;
-use crate::vocab::{DiseaseStatus, PriorTherapy, Vocab};
+use crate::vocab::{DiseaseStatus, PriorTherapy, Vocab as _};
 
 /// Best response to a line of systemic therapy, as the clinician entered it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Response {
+pub enum BestResponse {
     /// Complete response.
     CompleteResponse,
     /// Partial response.
@@ -28,7 +28,7 @@ pub enum Response {
     NotAssessed,
 }
 
-impl Response {
+impl BestResponse {
     /// Every category, in display order.
     pub const ALL: [Self; 6] = [
         Self::CompleteResponse,
@@ -108,7 +108,7 @@ pub enum CourseEvent {
         end: Option<Date>,
         /// Best response as entered; `None`: not entered.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        response: Option<Response>,
+        response: Option<BestResponse>,
     },
     /// Surgery.
     Surgery {
@@ -297,14 +297,12 @@ impl Course {
                     });
                 }
             }
-            if let Some(end) = event.end() {
-                if end < event.date() {
-                    errors.push(CourseError::EndBeforeStart {
-                        index,
-                        start: event.date(),
-                        end,
-                    });
-                }
+            if let Some(end) = event.end().filter(|end| *end < event.date()) {
+                errors.push(CourseError::EndBeforeStart {
+                    index,
+                    start: event.date(),
+                    end,
+                });
             }
             if matches!(event, CourseEvent::SystemicLine { agents, .. } if agents.is_empty()) {
                 errors.push(CourseError::NoAgent { index });
@@ -374,9 +372,11 @@ pub struct EffectiveCase {
     pub notes: Vec<String>,
 }
 
-/// The course wins: where the course gives a status or prior systemic therapy, that value is
-/// used; where the directly entered value differs, a note says both and which one is used.
-/// Without a course the case is unchanged and there are no notes.
+/// The case the assessment reads: the course wins where it gives a value.
+///
+/// Where the course gives a status or prior systemic therapy, that value is used; where the
+/// directly entered value differs, a note says both and which one is used. Without a course the
+/// case is unchanged and there are no notes.
 pub fn effective_case(case: &Case) -> EffectiveCase {
     let mut effective = case.clone();
     let mut notes = Vec::new();
@@ -424,9 +424,11 @@ fn list(agents: &BTreeSet<PriorTherapy>) -> String {
         .join(", ")
 }
 
-/// The course as shown for any case: its dated events by date, and the directly entered status
-/// and prior therapy as undated items. A case without a course (format 1, or format 2 without
-/// one) shows only the undated items, so nothing entered is lost.
+/// The course as shown for any case, dated and undated.
+///
+/// Its dated events by date, and the directly entered status and prior therapy as undated items.
+/// A case without a course (format 1, or format 2 without one) shows only the undated items, so
+/// nothing entered is lost.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CourseView<'c> {
     /// Dated events, by date.

@@ -10,7 +10,7 @@ use mesocds_core::ajcc9::Date;
 use mesocds_core::case::Case;
 use mesocds_core::case_file::{self, SavedWith, SealStatus};
 use mesocds_core::course::{
-    self, BoardEntry, Course, CourseError, CourseEvent, Recurrence, Remission, Response,
+    self, BestResponse, BoardEntry, Course, CourseError, CourseEvent, Recurrence, Remission,
 };
 use mesocds_core::vocab::{DiseaseStatus, PriorTherapy};
 use proptest::prelude::*;
@@ -24,7 +24,7 @@ fn line(agents: &[PriorTherapy], start: Date, end: Option<Date>) -> CourseEvent 
         agents: agents.iter().copied().collect(),
         start,
         end,
-        response: Some(Response::PartialResponse),
+        response: Some(BestResponse::PartialResponse),
     }
 }
 
