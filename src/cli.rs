@@ -316,6 +316,9 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
         let name = escape_controls(&path.display().to_string(), false);
         warn(&format!("warning: {name}: {warning}"));
     }
+    if let Some(errors) = course_errors(&case) {
+        warn(&format!("warning: disease course or board: {errors}"));
+    }
     if let Err(message) = args.inputs.apply(&mut case) {
         warn(&format!("error: {message}"));
         return Ok(ExitCode::from(2));
@@ -389,7 +392,20 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Validates every file. Exit 0 when all are valid case files, 1 otherwise. A valid file whose
+/// The course and board problems of a case, joined, against today's date (UTC); `None` when
+/// there are none or today's date cannot be read.
+fn course_errors(case: &Case) -> Option<String> {
+    let errors = mesocds_core::course::validate_case(case, today_utc()?);
+    (!errors.is_empty()).then(|| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+/// Validates every file (including its disease course and board entries). Exit 0 when all are valid case files, 1 otherwise. A valid file whose
 /// seal does not match is reported with a warning line and does not change the exit code (it
 /// opens, with the same warning, in the app); `grep -c '^warning:'` counts them.
 fn run_check(args: &CheckArgs) -> ExitCode {
@@ -401,12 +417,16 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     };
     for path in &args.files {
         match case_file::load(path) {
-            Ok(loaded) => match loaded.seal.warning() {
-                Some(warning) => {
+            Ok(loaded) => match (course_errors(&loaded.case), loaded.seal.warning()) {
+                (Some(errors), _) => {
+                    bad += 1;
+                    print(format!("invalid: {}: {errors}", path.display()));
+                }
+                (None, Some(warning)) => {
                     changed += 1;
                     print(format!("warning: {}: {warning}", path.display()));
                 }
-                None => print(format!("ok: {}", path.display())),
+                (None, None) => print(format!("ok: {}", path.display())),
             },
             Err(e) => {
                 bad += 1;

@@ -11,6 +11,7 @@ use mesocds_core::vocab::{Input, Vocab as _};
 use mesocds_core::{Assessment, Case, INTENDED_USE};
 use serde_json::{Value, json};
 
+mod course;
 mod ninth;
 
 fn codes(inputs: &[Input]) -> Vec<&'static str> {
@@ -125,6 +126,9 @@ pub fn assessment_json(case: &Case, a: &Assessment<'_>, app_version: &str) -> Va
             "missing": codes(&t.missing),
             "notes": t.notes,
         },
+        // The dated disease course and the tumor-board entries, as entered (issue 13).
+        "course": course::course_json(case),
+        "board": course::board_json(case),
         "provenance": {
             "app_version": app_version,
             "core_version": a.provenance.core_version,

@@ -533,3 +533,46 @@ fn failed_save_leaves_existing_file_untouched_and_exits_nonzero() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
 }
+
+/// Issue 13: a hand-written case file with a disease course and a board entry passes `check`,
+/// and `assess --case --json` reads both: the status and prior therapy come from the course.
+#[test]
+fn a_case_file_with_a_course_and_board_is_checked_and_assessed() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/course/recurrent-with-course.ron"
+    );
+    let out = mesocds(&["check", file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = assess_json(&["--case", file]);
+    let course = json["course"].as_array().unwrap();
+    assert_eq!(course.len(), 5);
+    assert_eq!(course[1]["type"], "systemic-line");
+    assert_eq!(course[1]["response"], "partial-response");
+    assert_eq!(course[4]["detail"], "distant");
+    assert_eq!(json["board"][0]["question"], "Second-line options?");
+    assert_eq!(json["board"][0]["next_review"], "2025-07-01");
+    let settings = json["treatment"]["settings"].to_string();
+    assert!(settings.contains("Recurrent"), "{settings}");
+}
+
+/// Issue 13: `check` rejects a course whose line ends before it starts, naming the event.
+#[test]
+fn check_rejects_an_invalid_course() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/course/recurrent-with-course.ron"
+    ))
+    .unwrap()
+    .replace("end: Some(\"2024-07-01\")", "end: Some(\"2024-01-01\")");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad-course.ron");
+    std::fs::write(&path, text).unwrap();
+    let out = mesocds(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("course event 2: ends 2024-01-01, before it starts 2024-03-01"),
+        "{stdout}"
+    );
+}

@@ -31,6 +31,8 @@ mod report;
 
 // Issue 11 on paper: both editions, re-staging and the peritoneal stage in the PDF.
 mod report_editions;
+// Disease course and tumor-board entries in the report (issue 13).
+mod report_course;
 
 // Faults with real files, pipes, devices and symlinks: export over an input, unreadable inputs,
 // long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,

@@ -3,6 +3,7 @@
 //! The command line (`mesocds export`) and the desktop app (Export PDF…) both come through
 //! [`export_files`] or [`build_report`], so a pack and a single summary look the same everywhere.
 
+mod course;
 mod editions;
 mod evidence;
 pub mod model;

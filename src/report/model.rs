@@ -96,7 +96,7 @@ pub enum Block {
     Bullets(Vec<String>),
     /// A numbered list (references).
     Numbered(Vec<String>),
-    /// The empty tumor board decision box.
+    /// The empty tumor board decision box (after any recorded board entries).
     DecisionBox,
 }
 
@@ -121,11 +121,8 @@ fn case_section(case: &Case) -> Section {
     let l = &case.labs;
     let t = &case.therapy;
     let yes_no = |b: Option<bool>| or_missing(b, |b| if b { "yes" } else { "no" }.to_owned());
-    let prior = match &t.prior_systemic {
-        None => NOT_ENTERED.to_owned(),
-        Some(s) if s.is_empty() => "none".to_owned(),
-        Some(s) => s.iter().map(|x| x.label()).collect::<Vec<_>>().join(", "),
-    };
+    // From the disease course when it gives them (`docs/clinical/disease-status.md`).
+    let prior = super::course::prior_field(case);
     let mut fields = vec![
         (
             "Site".to_owned(),
@@ -145,7 +142,7 @@ fn case_section(case: &Case) -> Section {
         ),
         (
             "Disease status".to_owned(),
-            or_missing(d.status, |v| v.label().to_owned()),
+            super::course::status_field(case),
         ),
         ("Age".to_owned(), or_missing(p.age_years, |v| v.to_string())),
         (
@@ -312,6 +309,7 @@ pub fn case_report(
     let mut eighth = stage_section(&assessment.stage, tables, case);
     eighth.heading = super::editions::eighth_heading(assessment, tables);
     let mut sections = vec![case_section(case)];
+    sections.extend(super::course::course_section(case));
     sections.extend(super::editions::staging_sections(
         case, assessment, tables, eighth,
     ));
@@ -329,7 +327,10 @@ pub fn case_report(
     }
     sections.push(Section {
         heading: "Tumor board decision".to_owned(),
-        blocks: vec![Block::DecisionBox],
+        blocks: super::course::board_blocks(case)
+            .into_iter()
+            .chain([Block::DecisionBox])
+            .collect(),
     });
     CaseReport {
         label: if case.label.trim().is_empty() {

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::ajcc9::{Date, Fmax, NinthFinding, Psum};
+pub use crate::course::{BoardEntry, Course, CourseEvent};
 pub use crate::measure::{AgeYears, Hemoglobin, RangeError, Wbc};
 use crate::peritoneal::{CcScore, PciEntry};
 use crate::vocab::{
@@ -44,6 +45,13 @@ pub struct Case {
     /// exactly as in format 1.
     #[serde(default, skip_serializing_if = "PeritonealInputs::is_empty")]
     pub peritoneal: PeritonealInputs,
+    /// The dated disease course (case-file format 2, optional; not written when empty).
+    /// Where it gives a status or prior therapy, it wins ([`crate::course::effective_case`]).
+    #[serde(default, skip_serializing_if = "Course::is_empty")]
+    pub course: Course,
+    /// Tumor-board entries (case-file format 2, optional; not written when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub board: Vec<BoardEntry>,
 }
 
 /// Peritoneal inputs (case-file format 2).

@@ -48,6 +48,7 @@ pub mod atomic;
 pub mod calgb;
 pub mod case;
 pub mod case_file;
+pub mod course;
 pub mod eortc;
 pub mod evidence;
 pub mod measure;
@@ -121,6 +122,13 @@ pub struct Assessment<'t> {
 /// Assesses a case: stage, scores, treatment options and the newer evidence that applies to them.
 /// Pure; never panics.
 pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
+    // Status and prior therapy come from the dated course when it gives them
+    // (`docs/clinical/disease-status.md`, "Disease course").
+    let course::EffectiveCase {
+        case: effective,
+        notes: course_notes,
+    } = course::effective_case(case);
+    let case = &effective;
     let stage = staging::stage(case, &tables.stage, &tables.findings);
     let treatment = treatment::evaluate(case, &stage, &tables.treatments);
     let newer_evidence = evidence::applicable_to(case, &treatment, &tables.evidence);
@@ -138,6 +146,10 @@ pub fn assess<'t>(case: &Case, tables: &'t ClinicalTables) -> Assessment<'t> {
         (case.disease.site == Some(vocab::Site::Peritoneal)).then(|| peritoneal::stage_case(case));
     let treatment =
         treatment::evaluate_by_edition(case, &stage, Some(&stage_9th), edition, &tables.treatments);
+    let mut treatment = treatment;
+    for note in course_notes.into_iter().rev() {
+        treatment.notes.insert(0, note);
+    }
     let mut eortc = eortc::eortc(case);
     let mut calgb = calgb::calgb(case);
     if let Some(why) = outside_score_population(case, &stage) {

@@ -20,7 +20,9 @@
 //! # Formats
 //! - **2** (written by this build): format 1 plus the date of diagnosis (`disease.diagnosed`),
 //!   the 9th-edition inputs (`staging.ninth`: T pick, Psum, Fmax, cT4 items) and the peritoneal
-//!   inputs (`peritoneal`: PCI, CC score). Each new field is written only when entered.
+//!   inputs (`peritoneal`: PCI, CC score), the disease course (`course`) and the tumor-board
+//!   entries (`board`) (issue 13: optional fields added to the unreleased format 2 rather than a
+//!   format 3). Each new field is written only when entered.
 //! - **1**: no such fields. Migration: every new field is "not entered", nothing else changes,
 //!   so the 8th-edition stage, the scores and the options are those format 1 gave. A format-1
 //!   file that holds a format-2 field is refused ([`CaseFileErrorKind::FieldOfNewerFormat`]).
@@ -251,6 +253,10 @@ fn format_2_field(case: &Case) -> Option<&'static str> {
         Some("staging.ninth")
     } else if !case.peritoneal.is_empty() {
         Some("peritoneal")
+    } else if !case.course.is_empty() {
+        Some("course")
+    } else if !case.board.is_empty() {
+        Some("board")
     } else {
         None
     }

@@ -25,6 +25,8 @@ mod scores;
 mod treatment;
 // The clinical audit of 2026-11 (issue 8), one test or more per finding.
 mod audit;
+// Disease course and tumor-board entries (issue 13).
+mod course;
 // Golden clinical cases in `tests/cases/`, each citing its source.
 mod golden;
 // Properties over arbitrary cases and case-file text (proptest).
