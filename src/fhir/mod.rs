@@ -1,0 +1,385 @@
+//! The FHIR export (`mesocds export CASE... --fhir OUT.json`): an HL7 FHIR R4 collection Bundle
+//! shaped by mCODE, built from the core's [`mesocds_core::assess`] results only.
+//!
+//! Per case: a Patient holding only the pseudonymous label, the primary cancer Condition, the
+//! 8th-edition TNM stage group Observation with its T, N and M Observations (method AJCC 8th
+//! edition), ECOG and disease status. Codes come only from [`codes`]
+//! (docs/clinical/export-codes.md); a value without a code there is text with no coding; a stage
+//! that cannot be assigned carries a data-absent reason ([`absent_reason`]).
+
+pub mod codes;
+pub mod model;
+
+use std::path::{Path, PathBuf};
+
+use mesocds_core::case_file;
+use mesocds_core::staging::{StageOutcome, StageResult, StageStatus};
+use mesocds_core::vocab::{StagingBasis, Vocab};
+use mesocds_core::{Case, ClinicalTables, assess};
+use sha2::Digest as _;
+
+use codes::Code;
+use model::{
+    Bundle, CodeableConcept, Condition, Entry, Identifier, Observation, Patient, Reference,
+    Resource,
+};
+
+/// Why a FHIR export failed; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum FhirExportError {
+    /// No case files were given.
+    #[error("no case files to export")]
+    NoCases,
+    /// The output cannot be used.
+    #[error("{}: {reason}", path.display())]
+    Output {
+        /// The output.
+        path: PathBuf,
+        /// Why.
+        reason: &'static str,
+    },
+    /// A case file could not be read.
+    #[error(transparent)]
+    Case(#[from] case_file::CaseFileError),
+    /// The output could not be written.
+    #[error("{}: {error}", path.display())]
+    Write {
+        /// The output.
+        path: PathBuf,
+        /// The I/O error.
+        error: std::io::Error,
+    },
+}
+
+/// The data-absent reason (FHIR `DataAbsentReason` code, display) for a stage without a group:
+/// incomplete → `unknown` (inputs not entered); not assignable → `asked-unknown` (the input is
+/// complete but gives no single group: TX, T0, NX or a disagreement); not applicable →
+/// `not-applicable` (AJCC does not stage this tumour). `None` when a group is assigned.
+pub fn absent_reason(status: StageStatus) -> Option<(&'static str, &'static str)> {
+    match status {
+        StageStatus::Assigned => None,
+        StageStatus::Incomplete => Some(("unknown", "Unknown")),
+        StageStatus::NotAssignable => Some(("asked-unknown", "Asked But Unknown")),
+        StageStatus::NotApplicable => Some(("not-applicable", "Not Applicable")),
+    }
+}
+
+fn absent(code: &'static str, display: &'static str, text: String) -> CodeableConcept {
+    CodeableConcept::new(
+        Some(Code {
+            system: codes::DATA_ABSENT,
+            code,
+            display,
+        }),
+        text,
+    )
+}
+
+/// Builds the Bundle for cases, each with the bytes of its file (which seed the entries' ids).
+pub fn bundle(cases: &[(Case, Vec<u8>)], tables: &ClinicalTables) -> Bundle {
+    let mut entry = Vec::new();
+    for (case, bytes) in cases {
+        entry.extend(case_entries(case, bytes, tables));
+    }
+    Bundle {
+        r#type: "collection",
+        entry,
+    }
+}
+
+/// A `urn:uuid:` derived from the case file's bytes and the entry's role: the same file gives
+/// the same ids, different files different ones (an RFC 9562 version-8 UUID from SHA-256).
+fn full_url(bytes: &[u8], role: &str) -> String {
+    let mut h = sha2::Sha256::new();
+    h.update(bytes);
+    h.update(role.as_bytes());
+    let d = h.finalize();
+    let mut b: [u8; 16] = [0; 16];
+    b.copy_from_slice(&d[..16]);
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+fn case_entries(case: &Case, bytes: &[u8], tables: &ClinicalTables) -> Vec<Entry> {
+    let assessment = assess(case, tables);
+    let stage = &assessment.stage;
+    let url = |role: &str| full_url(bytes, role);
+    let patient_url = url("patient");
+    let condition_url = url("condition");
+    let subject = || Reference {
+        reference: patient_url.clone(),
+    };
+    let mut out = vec![Entry {
+        full_url: patient_url.clone(),
+        resource: Resource::Patient(Patient {
+            identifier: vec![Identifier {
+                r#type: CodeableConcept::new(None, "Pseudonymous case label"),
+                value: case.label.clone(),
+            }],
+        }),
+    }];
+    let site = case.disease.site;
+    let condition_code = match site {
+        Some(s) => CodeableConcept::new(codes::condition(s), format!("{} mesothelioma", s.label())),
+        None => CodeableConcept::new(None, "Mesothelioma, site not entered"),
+    };
+    out.push(Entry {
+        full_url: condition_url.clone(),
+        resource: Resource::Condition(Condition {
+            category: vec![CodeableConcept::new(None, "Primary cancer")],
+            code: condition_code,
+            subject: subject(),
+        }),
+    });
+    let observation = |code: CodeableConcept| Observation {
+        status: "final",
+        code,
+        subject: subject(),
+        focus: Vec::new(),
+        value_codeable_concept: None,
+        value_integer: None,
+        data_absent_reason: None,
+        method: None,
+        has_member: Vec::new(),
+    };
+    let staged = |code: CodeableConcept| Observation {
+        focus: vec![Reference {
+            reference: condition_url.clone(),
+        }],
+        method: Some(CodeableConcept::new(
+            Some(codes::AJCC_8TH),
+            stage.edition.clone(),
+        )),
+        ..observation(code)
+    };
+    let mut members = Vec::new();
+    if stage.status() != StageStatus::NotApplicable {
+        for (axis, obs) in tnm_observations(stage) {
+            let u = url(axis);
+            members.push(Reference {
+                reference: u.clone(),
+            });
+            let resource = Observation {
+                value_codeable_concept: obs.value,
+                data_absent_reason: obs.absent,
+                ..staged(obs.code)
+            };
+            out.push(Entry {
+                full_url: u,
+                resource: Resource::Observation(resource),
+            });
+        }
+    }
+    let group_code = match stage.basis {
+        Some(StagingBasis::Clinical) => {
+            CodeableConcept::new(Some(codes::CLINICAL_STAGE_GROUP), "Clinical stage group")
+        }
+        Some(StagingBasis::Pathological) => CodeableConcept::new(
+            Some(codes::PATHOLOGICAL_STAGE_GROUP),
+            "Pathological stage group",
+        ),
+        Some(StagingBasis::PostNeoadjuvant) => {
+            CodeableConcept::new(None, "Post-neoadjuvant (yp) stage group")
+        }
+        None => CodeableConcept::new(None, "Stage group (staging basis not entered)"),
+    };
+    let (value, reason) = match (&stage.outcome, absent_reason(stage.status())) {
+        (StageOutcome::Assigned(g), _) => (
+            Some(CodeableConcept::new(
+                Some(codes::stage_group(*g)),
+                format!("Stage {}", g.label()),
+            )),
+            None,
+        ),
+        (_, Some((code, display))) => (None, Some(absent(code, display, stage.notes.join(" ")))),
+        (_, None) => (None, None),
+    };
+    out.push(Entry {
+        full_url: url("stage-group"),
+        resource: Resource::Observation(Observation {
+            value_codeable_concept: value,
+            data_absent_reason: reason,
+            has_member: members,
+            ..staged(group_code)
+        }),
+    });
+    let ecog = Observation {
+        value_integer: case.patient.ecog.map(|e| e.grade()),
+        data_absent_reason: case
+            .patient
+            .ecog
+            .is_none()
+            .then(|| absent("unknown", "Unknown", "ECOG not entered".to_owned())),
+        ..observation(CodeableConcept::new(
+            Some(codes::ECOG),
+            "ECOG performance status",
+        ))
+    };
+    out.push(Entry {
+        full_url: url("ecog"),
+        resource: Resource::Observation(ecog),
+    });
+    let status = Observation {
+        // No disease-status value code is in docs/clinical/export-codes.md: text only.
+        value_codeable_concept: case
+            .disease
+            .status
+            .map(|s| CodeableConcept::new(None, s.label())),
+        data_absent_reason: case.disease.status.is_none().then(|| {
+            absent(
+                "unknown",
+                "Unknown",
+                "Disease status not entered".to_owned(),
+            )
+        }),
+        ..observation(CodeableConcept::new(
+            Some(codes::DISEASE_STATUS),
+            "Disease status",
+        ))
+    };
+    out.push(Entry {
+        full_url: url("disease-status"),
+        resource: Resource::Observation(status),
+    });
+    out
+}
+
+/// The code, value and absent reason of one TNM category Observation.
+struct TnmObservation {
+    code: CodeableConcept,
+    value: Option<CodeableConcept>,
+    absent: Option<CodeableConcept>,
+}
+
+/// The T, N and M Observations, clinical or pathological codes by the staging basis; a value
+/// without a code in [`codes`] (every post-neoadjuvant or unknown-basis value, pT other than pT3,
+/// pN other than pN0, any pM) is text only.
+fn tnm_observations(stage: &StageResult) -> Vec<(&'static str, TnmObservation)> {
+    let basis = stage.basis;
+    let prefix = basis.map_or("", StagingBasis::prefix);
+    let code = |clinical: Code, pathological: Code, axis: &str| match basis {
+        Some(StagingBasis::Clinical) => CodeableConcept::new(Some(clinical), clinical.display),
+        Some(StagingBasis::Pathological) => {
+            CodeableConcept::new(Some(pathological), pathological.display)
+        }
+        Some(StagingBasis::PostNeoadjuvant) => CodeableConcept::new(None, format!("yp{axis}")),
+        None => CodeableConcept::new(None, format!("{axis} (staging basis not entered)")),
+    };
+    let clinical = basis == Some(StagingBasis::Clinical);
+    let pathological = basis == Some(StagingBasis::Pathological);
+    let value =
+        |text: &str, coded: Option<Code>| CodeableConcept::new(coded, format!("{prefix}{text}"));
+    let missing = |axis: &str, conflict: bool| {
+        let text = if conflict {
+            format!("{axis} in disagreement")
+        } else {
+            format!("{axis} not entered")
+        };
+        Some(absent("unknown", "Unknown", text))
+    };
+    let t = TnmObservation {
+        code: code(codes::CLINICAL_T, codes::PATHOLOGICAL_T, "T"),
+        value: stage.t.value.map(|t| {
+            let coded = if clinical {
+                Some(codes::clinical_t(t))
+            } else if pathological {
+                codes::pathological_t(t)
+            } else {
+                None
+            };
+            value(t.code(), coded)
+        }),
+        absent: stage
+            .t
+            .value
+            .is_none()
+            .then(|| missing("T", stage.t.conflict))
+            .flatten(),
+    };
+    let n = TnmObservation {
+        code: code(codes::CLINICAL_N, codes::PATHOLOGICAL_N, "N"),
+        value: stage.n.value.map(|n| {
+            let coded = if clinical {
+                Some(codes::clinical_n(n))
+            } else if pathological {
+                codes::pathological_n(n)
+            } else {
+                None
+            };
+            value(n.code(), coded)
+        }),
+        absent: stage
+            .n
+            .value
+            .is_none()
+            .then(|| missing("N", stage.n.conflict))
+            .flatten(),
+    };
+    let m = TnmObservation {
+        code: code(codes::CLINICAL_M, codes::PATHOLOGICAL_M, "M"),
+        value: stage
+            .m
+            .value
+            .map(|m| value(m.code(), clinical.then(|| codes::clinical_m(m)))),
+        absent: stage
+            .m
+            .value
+            .is_none()
+            .then(|| missing("M", stage.m.conflict))
+            .flatten(),
+    };
+    vec![("t", t), ("n", n), ("m", m)]
+}
+
+/// Reads case files and writes their Bundle to `output` atomically (mode 0600 for a new file).
+///
+/// The output must be named `*.json` and must not be one of the inputs; both are checked before
+/// anything is read.
+///
+/// # Errors
+/// [`FhirExportError`] naming the bad file or the output; nothing is written then.
+pub fn export_files(
+    files: &[PathBuf],
+    output: &Path,
+    tables: &ClinicalTables,
+) -> Result<Bundle, FhirExportError> {
+    if files.is_empty() {
+        return Err(FhirExportError::NoCases);
+    }
+    let refuse = |reason| FhirExportError::Output {
+        path: output.to_owned(),
+        reason,
+    };
+    if files.iter().any(|f| crate::report::same_file(f, output)) {
+        return Err(refuse("this is one of the input case files"));
+    }
+    if !output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return Err(refuse("the output must be named *.json"));
+    }
+    let mut cases = Vec::new();
+    for f in files {
+        let bytes = case_file::read_file(f)?;
+        let loaded = case_file::from_bytes(&bytes).map_err(|e| e.with_path(f))?;
+        cases.push((loaded.case, bytes));
+    }
+    let bundle = bundle(&cases, tables);
+    let mut json = serde_json::to_vec_pretty(&bundle).unwrap_or_default();
+    json.push(b'\n');
+    mesocds_core::atomic::write(output, &json).map_err(|error| FhirExportError::Write {
+        path: output.to_owned(),
+        error,
+    })?;
+    Ok(bundle)
+}
