@@ -329,3 +329,30 @@ fn fhir_export_refuses_an_input_as_output_and_a_non_json_name() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("*.json"));
     assert!(!txt.exists());
 }
+
+#[test]
+fn the_fhir_library_check_can_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut flags = PLEURAL.to_vec();
+    flags.extend([
+        "--label", "P-15", "--basis", "clinical", "--t", "T3", "--n", "N1", "--m", "M0",
+    ]);
+    let file = case_file(dir.path(), "c.ron", &flags);
+    let json = export(dir.path(), &[&file]);
+    let parse = |v: &Value| serde_json::from_value::<fhir_sdk::r4b::resources::Bundle>(v.clone());
+    // An Observation without its required status is rejected.
+    let mut bad = json.clone();
+    let obs = bad["entry"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["resource"]["resourceType"] == "Observation")
+        .unwrap();
+    obs["resource"].as_object_mut().unwrap().remove("status");
+    assert!(parse(&bad).is_err());
+    // An element FHIR does not define is dropped, so the round trip in `export` would catch it.
+    let mut extra = json.clone();
+    extra["entry"][0]["resource"]["notAnElement"] = Value::Bool(true);
+    let back = serde_json::to_value(parse(&extra).unwrap()).unwrap();
+    assert_ne!(back, extra);
+}
