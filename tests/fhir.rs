@@ -86,7 +86,7 @@ fn structural_checks(json: &Value) {
     }
 }
 
-fn observations<'a>(json: &'a Value) -> Vec<&'a Value> {
+fn observations(json: &Value) -> Vec<&Value> {
     json["entry"]
         .as_array()
         .unwrap()

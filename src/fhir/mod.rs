@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use mesocds_core::case_file;
 use mesocds_core::staging::{StageOutcome, StageResult, StageStatus};
-use mesocds_core::vocab::{StagingBasis, Vocab};
+use mesocds_core::vocab::{StagingBasis, Vocab as _};
 use mesocds_core::{Case, ClinicalTables, assess};
 use sha2::Digest as _;
 
@@ -51,8 +51,9 @@ pub enum FhirExportError {
     },
 }
 
-/// The data-absent reason (FHIR `DataAbsentReason` code, display) for a stage without a group:
-/// incomplete → `unknown` (inputs not entered); not assignable → `asked-unknown` (the input is
+/// The data-absent reason (FHIR `DataAbsentReason` code, display) for a stage without a group.
+///
+/// Incomplete → `unknown` (inputs not entered); not assignable → `asked-unknown` (the input is
 /// complete but gives no single group: TX, T0, NX or a disagreement); not applicable →
 /// `not-applicable` (AJCC does not stage this tumour). `None` when a group is assigned.
 pub fn absent_reason(status: StageStatus) -> Option<(&'static str, &'static str)> {
@@ -109,73 +110,139 @@ fn full_url(bytes: &[u8], role: &str) -> String {
     )
 }
 
+/// The ids of one case's entries and the Observation skeletons that refer to them.
+struct Ids<'a> {
+    bytes: &'a [u8],
+    patient: String,
+    condition: String,
+}
+
+impl Ids<'_> {
+    fn url(&self, role: &str) -> String {
+        full_url(self.bytes, role)
+    }
+
+    fn subject(&self) -> Reference {
+        Reference {
+            reference: self.patient.clone(),
+        }
+    }
+
+    /// An Observation of the patient with no value yet.
+    fn observation(&self, code: CodeableConcept) -> Observation {
+        Observation {
+            status: "final",
+            code,
+            subject: self.subject(),
+            focus: Vec::new(),
+            value_codeable_concept: None,
+            value_integer: None,
+            data_absent_reason: None,
+            method: None,
+            has_member: Vec::new(),
+        }
+    }
+
+    /// An Observation of the staged condition, with the edition as its method.
+    fn staged(&self, code: CodeableConcept, edition: &str) -> Observation {
+        Observation {
+            focus: vec![Reference {
+                reference: self.condition.clone(),
+            }],
+            method: Some(CodeableConcept::new(Some(codes::AJCC_8TH), edition)),
+            ..self.observation(code)
+        }
+    }
+}
+
 fn case_entries(case: &Case, bytes: &[u8], tables: &ClinicalTables) -> Vec<Entry> {
     let assessment = assess(case, tables);
-    let stage = &assessment.stage;
-    let url = |role: &str| full_url(bytes, role);
-    let patient_url = url("patient");
-    let condition_url = url("condition");
-    let subject = || Reference {
-        reference: patient_url.clone(),
+    let ids = Ids {
+        bytes,
+        patient: full_url(bytes, "patient"),
+        condition: full_url(bytes, "condition"),
     };
-    let mut out = vec![Entry {
-        full_url: patient_url.clone(),
-        resource: Resource::Patient(Patient {
-            identifier: vec![Identifier {
-                r#type: CodeableConcept::new(None, "Pseudonymous case label"),
-                value: case.label.clone(),
-            }],
-        }),
-    }];
-    let site = case.disease.site;
-    let condition_code = match site {
+    let condition_code = match case.disease.site {
         Some(s) => CodeableConcept::new(codes::condition(s), format!("{} mesothelioma", s.label())),
         None => CodeableConcept::new(None, "Mesothelioma, site not entered"),
     };
-    out.push(Entry {
-        full_url: condition_url.clone(),
-        resource: Resource::Condition(Condition {
-            category: vec![CodeableConcept::new(None, "Primary cancer")],
-            code: condition_code,
-            subject: subject(),
+    let mut out = vec![
+        Entry {
+            full_url: ids.patient.clone(),
+            resource: Resource::Patient(Patient {
+                identifier: vec![Identifier {
+                    r#type: CodeableConcept::new(None, "Pseudonymous case label"),
+                    value: case.label.clone(),
+                }],
+            }),
+        },
+        Entry {
+            full_url: ids.condition.clone(),
+            resource: Resource::Condition(Condition {
+                category: vec![CodeableConcept::new(None, "Primary cancer")],
+                code: condition_code,
+                subject: ids.subject(),
+            }),
+        },
+    ];
+    out.extend(stage_entries(&assessment.stage, &ids));
+    let ecog = Observation {
+        value_integer: case.patient.ecog.map(|e| e.grade()),
+        data_absent_reason: case
+            .patient
+            .ecog
+            .is_none()
+            .then(|| absent("unknown", "Unknown", "ECOG not entered".to_owned())),
+        ..ids.observation(CodeableConcept::new(
+            Some(codes::ECOG),
+            "ECOG performance status",
+        ))
+    };
+    let status = Observation {
+        // No disease-status value code is in docs/clinical/export-codes.md: text only.
+        value_codeable_concept: case
+            .disease
+            .status
+            .map(|s| CodeableConcept::new(None, s.label())),
+        data_absent_reason: case.disease.status.is_none().then(|| {
+            absent(
+                "unknown",
+                "Unknown",
+                "Disease status not entered".to_owned(),
+            )
         }),
-    });
-    let observation = |code: CodeableConcept| Observation {
-        status: "final",
-        code,
-        subject: subject(),
-        focus: Vec::new(),
-        value_codeable_concept: None,
-        value_integer: None,
-        data_absent_reason: None,
-        method: None,
-        has_member: Vec::new(),
+        ..ids.observation(CodeableConcept::new(
+            Some(codes::DISEASE_STATUS),
+            "Disease status",
+        ))
     };
-    let staged = |code: CodeableConcept| Observation {
-        focus: vec![Reference {
-            reference: condition_url.clone(),
-        }],
-        method: Some(CodeableConcept::new(
-            Some(codes::AJCC_8TH),
-            stage.edition.clone(),
-        )),
-        ..observation(code)
-    };
+    for (role, o) in [("ecog", ecog), ("disease-status", status)] {
+        out.push(Entry {
+            full_url: ids.url(role),
+            resource: Resource::Observation(o),
+        });
+    }
+    out
+}
+
+/// The T, N and M Observations (none when AJCC does not stage the tumour) and the stage group
+/// Observation that has them as members.
+fn stage_entries(stage: &StageResult, ids: &Ids<'_>) -> Vec<Entry> {
+    let mut out = Vec::new();
     let mut members = Vec::new();
     if stage.status() != StageStatus::NotApplicable {
         for (axis, obs) in tnm_observations(stage) {
-            let u = url(axis);
+            let u = ids.url(axis);
             members.push(Reference {
                 reference: u.clone(),
             });
-            let resource = Observation {
-                value_codeable_concept: obs.value,
-                data_absent_reason: obs.absent,
-                ..staged(obs.code)
-            };
             out.push(Entry {
                 full_url: u,
-                resource: Resource::Observation(resource),
+                resource: Resource::Observation(Observation {
+                    value_codeable_concept: obs.value,
+                    data_absent_reason: obs.absent,
+                    ..ids.staged(obs.code, &stage.edition)
+                }),
             });
         }
     }
@@ -204,51 +271,13 @@ fn case_entries(case: &Case, bytes: &[u8], tables: &ClinicalTables) -> Vec<Entry
         (_, None) => (None, None),
     };
     out.push(Entry {
-        full_url: url("stage-group"),
+        full_url: ids.url("stage-group"),
         resource: Resource::Observation(Observation {
             value_codeable_concept: value,
             data_absent_reason: reason,
             has_member: members,
-            ..staged(group_code)
+            ..ids.staged(group_code, &stage.edition)
         }),
-    });
-    let ecog = Observation {
-        value_integer: case.patient.ecog.map(|e| e.grade()),
-        data_absent_reason: case
-            .patient
-            .ecog
-            .is_none()
-            .then(|| absent("unknown", "Unknown", "ECOG not entered".to_owned())),
-        ..observation(CodeableConcept::new(
-            Some(codes::ECOG),
-            "ECOG performance status",
-        ))
-    };
-    out.push(Entry {
-        full_url: url("ecog"),
-        resource: Resource::Observation(ecog),
-    });
-    let status = Observation {
-        // No disease-status value code is in docs/clinical/export-codes.md: text only.
-        value_codeable_concept: case
-            .disease
-            .status
-            .map(|s| CodeableConcept::new(None, s.label())),
-        data_absent_reason: case.disease.status.is_none().then(|| {
-            absent(
-                "unknown",
-                "Unknown",
-                "Disease status not entered".to_owned(),
-            )
-        }),
-        ..observation(CodeableConcept::new(
-            Some(codes::DISEASE_STATUS),
-            "Disease status",
-        ))
-    };
-    out.push(Entry {
-        full_url: url("disease-status"),
-        resource: Resource::Observation(status),
     });
     out
 }
