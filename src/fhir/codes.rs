@@ -85,7 +85,7 @@ pub const AJCC_8TH: Code = snomed("897275008", "AJCC 8th edition");
 /// Observation.method, AJCC 9th version (not used yet: the export carries the 8th-edition stage).
 pub const AJCC_9TH: Code = snomed("1269566009", "AJCC 9th version");
 
-/// 8th-edition pleural stage-group value (docs/clinical/export-codes.md#stage-values) [1S].
+/// 8th-edition pleural stage-group value (docs/clinical/export-codes.md#stage-values) \[1S\].
 pub fn stage_group(group: StageGroup) -> Code {
     match group {
         StageGroup::IA => snomed("1222724007", "IA"),
@@ -97,7 +97,7 @@ pub fn stage_group(group: StageGroup) -> Code {
     }
 }
 
-/// Clinical T value (cT3 [2S], others [1S]).
+/// Clinical T value (cT3 \[2S\], others \[1S\]).
 pub fn clinical_t(t: TCategory) -> Code {
     match t {
         TCategory::TX => snomed("1222604002", "cTX"),
@@ -109,7 +109,7 @@ pub fn clinical_t(t: TCategory) -> Code {
     }
 }
 
-/// Clinical N value (cN0 [2S], others [1S]).
+/// Clinical N value (cN0 \[2S\], others \[1S\]).
 pub fn clinical_n(n: NCategory) -> Code {
     match n {
         NCategory::NX => snomed("1229966003", "cNX"),
@@ -119,7 +119,7 @@ pub fn clinical_n(n: NCategory) -> Code {
     }
 }
 
-/// Clinical M value (cM0 [2S], cM1 [1S]).
+/// Clinical M value (cM0 \[2S\], cM1 \[1S\]).
 pub fn clinical_m(m: MCategory) -> Code {
     match m {
         MCategory::M0 => snomed("1229901006", "cM0"),
@@ -127,12 +127,12 @@ pub fn clinical_m(m: MCategory) -> Code {
     }
 }
 
-/// Pathological T value: only pT3 has a code [2S].
+/// Pathological T value: only pT3 has a code \[2S\].
 pub fn pathological_t(t: TCategory) -> Option<Code> {
     (t == TCategory::T3).then_some(snomed("1229859000", "pT3"))
 }
 
-/// Pathological N value: only pN0 has a code [2S].
+/// Pathological N value: only pN0 has a code \[2S\].
 pub fn pathological_n(n: NCategory) -> Option<Code> {
     (n == NCategory::N0).then_some(snomed("1229947003", "pN0"))
 }
