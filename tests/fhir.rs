@@ -39,7 +39,14 @@ fn export(dir: &Path, files: &[&Path]) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&out_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "a new export is owner-only");
+    }
     let text = std::fs::read_to_string(&out_path).unwrap();
+    std::fs::remove_file(&out_path).unwrap();
     let json: Value = serde_json::from_str(&text).unwrap();
     let parsed: fhir_sdk::r4b::resources::Bundle =
         serde_json::from_str(&text).expect("the FHIR library parses the export as an R4B Bundle");
@@ -355,4 +362,40 @@ fn the_fhir_library_check_can_fail() {
     extra["entry"][0]["resource"]["notAnElement"] = Value::Bool(true);
     let back = serde_json::to_value(parse(&extra).unwrap()).unwrap();
     assert_ne!(back, extra);
+}
+
+#[test]
+fn several_cases_make_one_bundle_with_distinct_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = case_file(
+        dir.path(),
+        "a.ron",
+        &["--label", "P-16", "--site", "pleural"],
+    );
+    let b = case_file(
+        dir.path(),
+        "b.ron",
+        &["--label", "P-17", "--site", "pericardial"],
+    );
+    let json = export(dir.path(), &[&a, &b]);
+    let entries = json["entry"].as_array().unwrap();
+    let patients: Vec<&Value> = entries
+        .iter()
+        .filter(|e| e["resource"]["resourceType"] == "Patient")
+        .collect();
+    assert_eq!(patients.len(), 2);
+    let mut urls: Vec<&str> = entries
+        .iter()
+        .map(|e| e["fullUrl"].as_str().unwrap())
+        .collect();
+    let n = urls.len();
+    urls.sort_unstable();
+    urls.dedup();
+    assert_eq!(urls.len(), n, "every fullUrl is unique");
+    let codes: Vec<_> = entries
+        .iter()
+        .filter(|e| e["resource"]["resourceType"] == "Condition")
+        .map(|e| coding(&e["resource"]["code"]).unwrap().1)
+        .collect();
+    assert_eq!(codes, ["C45.0", "C45.2"]);
 }
