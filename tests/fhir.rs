@@ -399,3 +399,34 @@ fn several_cases_make_one_bundle_with_distinct_ids() {
         .collect();
     assert_eq!(codes, ["C45.0", "C45.2"]);
 }
+
+#[test]
+fn ninth_edition_stage_is_text_only_with_its_method_when_it_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut flags = PLEURAL.to_vec();
+    flags.extend([
+        "--label", "P-18", "--basis", "clinical", "--t", "T3", "--n", "N0", "--m", "M0",
+    ]);
+    let mut ninth = flags.clone();
+    ninth.extend(["--diagnosed", "2025-03-01"]);
+    let file = case_file(dir.path(), "n9.ron", &ninth);
+    let json = export(dir.path(), &[&file]);
+    let by_method = |code: &str| -> Vec<&Value> {
+        observations(&json)
+            .into_iter()
+            .filter(|o| coding(&o["method"]).is_some_and(|m| m.1 == code))
+            .collect()
+    };
+    let ninth_obs = by_method("1269566009");
+    assert_eq!(ninth_obs.len(), 1, "{json:#}");
+    let o = ninth_obs[0];
+    assert!(o["valueCodeableConcept"].get("coding").is_none(), "{o:#}");
+    assert!(o["valueCodeableConcept"]["text"].is_string() || o["dataAbsentReason"].is_object());
+    // The 8th-edition stage and its categories are still there.
+    assert_eq!(by_method("897275008").len(), 4);
+    let mut eighth = flags;
+    eighth.extend(["--diagnosed", "2019-03-01"]);
+    let file = case_file(dir.path(), "n8.ron", &eighth);
+    let json = export(dir.path(), &[&file]);
+    assert!(!json.to_string().contains("1269566009"));
+}

@@ -82,7 +82,7 @@ pub const DISEASE_STATUS: Code = loinc("97509-4", "Disease status");
 
 /// Observation.method, AJCC 8th edition (docs/clinical/export-codes.md#methods).
 pub const AJCC_8TH: Code = snomed("897275008", "AJCC 8th edition");
-/// Observation.method, AJCC 9th version (not used yet: the export carries the 8th-edition stage).
+/// Observation.method, AJCC 9th version.
 pub const AJCC_9TH: Code = snomed("1269566009", "AJCC 9th version");
 
 /// 8th-edition pleural stage-group value (docs/clinical/export-codes.md#stage-values) \[1S\].

@@ -3,7 +3,7 @@
 //!
 //! Per case: a Patient holding only the pseudonymous label, the primary cancer Condition, the
 //! 8th-edition TNM stage group Observation with its T, N and M Observations (method AJCC 8th
-//! edition), ECOG and disease status. Codes come only from [`codes`]
+//! edition), the 9th-edition group as text when that edition applies, ECOG and disease status. Codes come only from [`codes`]
 //! (docs/clinical/export-codes.md); a value without a code there is text with no coding; a stage
 //! that cannot be assigned carries a data-absent reason ([`absent_reason`]).
 
@@ -12,10 +12,11 @@ pub mod model;
 
 use std::path::{Path, PathBuf};
 
+use mesocds_core::ajcc9::{Edition, EditionChoice, Stage9};
 use mesocds_core::case_file;
 use mesocds_core::staging::{StageOutcome, StageResult, StageStatus};
 use mesocds_core::vocab::{StagingBasis, Vocab as _};
-use mesocds_core::{Case, ClinicalTables, assess};
+use mesocds_core::{Assessment, Case, ClinicalTables, assess};
 use sha2::Digest as _;
 
 use codes::Code;
@@ -144,12 +145,12 @@ impl Ids<'_> {
     }
 
     /// An Observation of the staged condition, with the edition as its method.
-    fn staged(&self, code: CodeableConcept, edition: &str) -> Observation {
+    fn staged(&self, code: CodeableConcept, method: Code, edition: &str) -> Observation {
         Observation {
             focus: vec![Reference {
                 reference: self.condition.clone(),
             }],
-            method: Some(CodeableConcept::new(Some(codes::AJCC_8TH), edition)),
+            method: Some(CodeableConcept::new(Some(method), edition)),
             ..self.observation(code)
         }
     }
@@ -186,6 +187,7 @@ fn case_entries(case: &Case, bytes: &[u8], tables: &ClinicalTables) -> Vec<Entry
         },
     ];
     out.extend(stage_entries(&assessment.stage, &ids));
+    out.extend(ninth_entry(&assessment, &ids));
     let ecog = Observation {
         value_integer: case.patient.ecog.map(|e| e.grade()),
         data_absent_reason: case
@@ -241,24 +243,12 @@ fn stage_entries(stage: &StageResult, ids: &Ids<'_>) -> Vec<Entry> {
                 resource: Resource::Observation(Observation {
                     value_codeable_concept: obs.value,
                     data_absent_reason: obs.absent,
-                    ..ids.staged(obs.code, &stage.edition)
+                    ..ids.staged(obs.code, codes::AJCC_8TH, &stage.edition)
                 }),
             });
         }
     }
-    let group_code = match stage.basis {
-        Some(StagingBasis::Clinical) => {
-            CodeableConcept::new(Some(codes::CLINICAL_STAGE_GROUP), "Clinical stage group")
-        }
-        Some(StagingBasis::Pathological) => CodeableConcept::new(
-            Some(codes::PATHOLOGICAL_STAGE_GROUP),
-            "Pathological stage group",
-        ),
-        Some(StagingBasis::PostNeoadjuvant) => {
-            CodeableConcept::new(None, "Post-neoadjuvant (yp) stage group")
-        }
-        None => CodeableConcept::new(None, "Stage group (staging basis not entered)"),
-    };
+    let group_code = group_code(stage.basis);
     let (value, reason) = match (&stage.outcome, absent_reason(stage.status())) {
         (StageOutcome::Assigned(g), _) => (
             Some(CodeableConcept::new(
@@ -276,10 +266,74 @@ fn stage_entries(stage: &StageResult, ids: &Ids<'_>) -> Vec<Entry> {
             value_codeable_concept: value,
             data_absent_reason: reason,
             has_member: members,
-            ..ids.staged(group_code, &stage.edition)
+            ..ids.staged(group_code, codes::AJCC_8TH, &stage.edition)
         }),
     });
     out
+}
+
+/// The stage-group Observation's code by the staging basis: clinical or pathological; text only
+/// for post-neoadjuvant (no verified yp code) or a basis not entered.
+fn group_code(basis: Option<StagingBasis>) -> CodeableConcept {
+    match basis {
+        Some(StagingBasis::Clinical) => {
+            CodeableConcept::new(Some(codes::CLINICAL_STAGE_GROUP), "Clinical stage group")
+        }
+        Some(StagingBasis::Pathological) => CodeableConcept::new(
+            Some(codes::PATHOLOGICAL_STAGE_GROUP),
+            "Pathological stage group",
+        ),
+        Some(StagingBasis::PostNeoadjuvant) => {
+            CodeableConcept::new(None, "Post-neoadjuvant (yp) stage group")
+        }
+        None => CodeableConcept::new(None, "Stage group (staging basis not entered)"),
+    }
+}
+
+/// The 9th-edition stage group, when the 9th edition applies by the date of diagnosis: text only
+/// (no verified code for a 9th-edition group, docs/clinical/export-codes.md#no-code), method
+/// AJCC 9th version; no group → a data-absent reason as for the 8th edition.
+fn ninth_entry(assessment: &Assessment<'_>, ids: &Ids<'_>) -> Option<Entry> {
+    let EditionChoice::Applies {
+        edition: Edition::Ajcc9,
+        ..
+    } = assessment.edition
+    else {
+        return None;
+    };
+    let s9 = &assessment.stage_9th;
+    let (value, reason) = match (&s9.stage, absent_reason(s9.stage.status())) {
+        (Stage9::Assigned { group }, _) => (
+            Some(CodeableConcept::new(
+                None,
+                format!("Stage {}", group.label()),
+            )),
+            None,
+        ),
+        (Stage9::NotApplicable { reason }, Some((code, display))) => {
+            (None, Some(absent(code, display, reason.clone())))
+        }
+        (Stage9::NotAssignable { reasons, .. }, Some((code, display))) => {
+            (None, Some(absent(code, display, reasons.join(" "))))
+        }
+        (Stage9::Incomplete { missing, .. }, Some((code, display))) => {
+            let names: Vec<&str> = missing.iter().map(|m| m.label()).collect();
+            let text = format!(
+                "9th-edition stage incomplete; not entered: {}",
+                names.join(", ")
+            );
+            (None, Some(absent(code, display, text)))
+        }
+        (_, None) => (None, None),
+    };
+    Some(Entry {
+        full_url: ids.url("stage-group-9th"),
+        resource: Resource::Observation(Observation {
+            value_codeable_concept: value,
+            data_absent_reason: reason,
+            ..ids.staged(group_code(s9.basis), codes::AJCC_9TH, &s9.edition)
+        }),
+    })
 }
 
 /// The code, value and absent reason of one TNM category Observation.
