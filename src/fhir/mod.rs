@@ -8,12 +8,12 @@
 //! that cannot be assigned carries a data-absent reason ([`absent_reason`]).
 
 pub mod codes;
+mod export;
 pub mod model;
 
-use std::path::{Path, PathBuf};
+pub use export::{FhirExportError, export_files};
 
 use mesocds_core::ajcc9::{Edition, EditionChoice, Stage9};
-use mesocds_core::case_file;
 use mesocds_core::staging::{StageOutcome, StageResult, StageStatus};
 use mesocds_core::vocab::{StagingBasis, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables, assess};
@@ -24,33 +24,6 @@ use model::{
     Bundle, CodeableConcept, Condition, Entry, Identifier, Observation, Patient, Reference,
     Resource,
 };
-
-/// Why a FHIR export failed; nothing was written.
-#[derive(Debug, thiserror::Error)]
-pub enum FhirExportError {
-    /// No case files were given.
-    #[error("no case files to export")]
-    NoCases,
-    /// The output cannot be used.
-    #[error("{}: {reason}", path.display())]
-    Output {
-        /// The output.
-        path: PathBuf,
-        /// Why.
-        reason: &'static str,
-    },
-    /// A case file could not be read.
-    #[error(transparent)]
-    Case(#[from] case_file::CaseFileError),
-    /// The output could not be written.
-    #[error("{}: {error}", path.display())]
-    Write {
-        /// The output.
-        path: PathBuf,
-        /// The I/O error.
-        error: std::io::Error,
-    },
-}
 
 /// The data-absent reason (FHIR `DataAbsentReason` code, display) for a stage without a group.
 ///
@@ -421,48 +394,4 @@ fn tnm_observations(stage: &StageResult) -> Vec<(&'static str, TnmObservation)> 
             .flatten(),
     };
     vec![("t", t), ("n", n), ("m", m)]
-}
-
-/// Reads case files and writes their Bundle to `output` atomically (mode 0600 for a new file).
-///
-/// The output must be named `*.json` and must not be one of the inputs; both are checked before
-/// anything is read.
-///
-/// # Errors
-/// [`FhirExportError`] naming the bad file or the output; nothing is written then.
-pub fn export_files(
-    files: &[PathBuf],
-    output: &Path,
-    tables: &ClinicalTables,
-) -> Result<Bundle, FhirExportError> {
-    if files.is_empty() {
-        return Err(FhirExportError::NoCases);
-    }
-    let refuse = |reason| FhirExportError::Output {
-        path: output.to_owned(),
-        reason,
-    };
-    if files.iter().any(|f| crate::report::same_file(f, output)) {
-        return Err(refuse("this is one of the input case files"));
-    }
-    if !output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        return Err(refuse("the output must be named *.json"));
-    }
-    let mut cases = Vec::new();
-    for f in files {
-        let bytes = case_file::read_file(f)?;
-        let loaded = case_file::from_bytes(&bytes).map_err(|e| e.with_path(f))?;
-        cases.push((loaded.case, bytes));
-    }
-    let bundle = bundle(&cases, tables);
-    let mut json = serde_json::to_vec_pretty(&bundle).unwrap_or_default();
-    json.push(b'\n');
-    mesocds_core::atomic::write(output, &json).map_err(|error| FhirExportError::Write {
-        path: output.to_owned(),
-        error,
-    })?;
-    Ok(bundle)
 }
