@@ -57,7 +57,8 @@ pub enum Command {
     Assess(AssessArgs),
     /// Validate case files: exit 0 when all are valid, 1 otherwise, naming each bad file.
     Check(CheckArgs),
-    /// Write a printable PDF: one case's summary, or a tumor-board pack of several cases.
+    /// Write a printable PDF (one case's summary, or a tumor-board pack of several cases), or with
+    /// `--fhir` an HL7 FHIR R4 collection Bundle (mCODE-shaped) of the cases.
     Export(ExportArgs),
 }
 
@@ -68,8 +69,19 @@ pub struct ExportArgs {
     #[arg(required = true, value_name = "CASE.ron")]
     pub files: Vec<PathBuf>,
     /// The PDF to write (written atomically; an existing file is replaced only on success).
-    #[arg(long, short, value_name = "OUT.pdf")]
-    pub output: PathBuf,
+    #[arg(
+        long,
+        short,
+        value_name = "OUT.pdf",
+        required_unless_present = "fhir",
+        conflicts_with = "fhir"
+    )]
+    pub output: Option<PathBuf>,
+    /// Write an HL7 FHIR R4 collection Bundle (JSON) instead of a PDF: the pseudonymous label,
+    /// the primary cancer, the 8th-edition stage, ECOG and disease status (README "Export for
+    /// other systems").
+    #[arg(long, value_name = "OUT.json")]
+    pub fhir: Option<PathBuf>,
     /// Paper size.
     #[arg(long, default_value = "a4", value_parser = PossibleValuesParser::new(["a4", "letter"]))]
     pub paper: String,
@@ -363,12 +375,27 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
 
 fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let tables = ClinicalTables::embedded().context("loading the embedded clinical tables")?;
+    if let Some(fhir) = &args.fhir {
+        let bundle = crate::fhir::export_files(&args.files, fhir, tables)?;
+        out(&format!(
+            "wrote {} (FHIR Bundle, {} resources, {} case{})\n",
+            escape_controls(&fhir.display().to_string(), false),
+            bundle.entry.len(),
+            args.files.len(),
+            if args.files.len() == 1 { "" } else { "s" }
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // clap requires --output when --fhir is absent.
+    let Some(output) = &args.output else {
+        anyhow::bail!("give --output OUT.pdf or --fhir OUT.json");
+    };
     let paper = if args.paper == "letter" {
         Paper::Letter
     } else {
         Paper::A4
     };
-    let pdf = report::export_files(&args.files, &args.output, paper, tables, report_meta())?;
+    let pdf = report::export_files(&args.files, output, paper, tables, report_meta())?;
     for (file, seal) in args.files.iter().zip(&pdf.seals) {
         if let Some(warning) = seal.warning() {
             let name = escape_controls(&file.display().to_string(), false);
@@ -377,7 +404,7 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     out(&format!(
         "wrote {} ({} pages, {} case{})\n",
-        escape_controls(&args.output.display().to_string(), false),
+        escape_controls(&output.display().to_string(), false),
         pdf.pages,
         args.files.len(),
         if args.files.len() == 1 { "" } else { "s" }

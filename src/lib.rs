@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod fhir;
 pub mod json;
 pub mod meta;
 pub mod present;

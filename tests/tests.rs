@@ -39,6 +39,10 @@ mod report_course;
 // closed pipes, control characters and command-line messages (issue 10).
 mod faults;
 
+// Issue 13: the FHIR export (`export --fhir`), parsed by a FHIR library; codes, data-absent
+// reasons, text-only values and the label as the only identifier.
+mod fhir;
+
 // The JSON contract of `assess --json` for the example case, as an insta snapshot.
 mod json;
 

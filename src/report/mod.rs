@@ -172,7 +172,7 @@ fn check_existing_output(output: &Path) -> Result<(), ExportError> {
 
 /// Whether `a` and `b` name the same existing file (same device and inode on Unix, same
 /// canonical path elsewhere).
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
