@@ -75,8 +75,44 @@ pub fn dash_legend(tables: &ClinicalTables, m: MCategory) -> String {
 /// When M is not entered the M0 grid is shown for orientation, titled as such, and no cell is
 /// highlighted: M is never taken as M0.
 pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
-    let edition = &tables.stage.edition;
-    let (m, title) = match s.m.value {
+    let m = grid_ui(
+        ui,
+        "tn_grid",
+        &tables.stage.edition,
+        patient_cell(s.t.value, s.n.value, s.m.value),
+        |t, n, m| cell_text(tables, t, n, m),
+    );
+    let legend = dash_legend(tables, m);
+    if !legend.is_empty() {
+        ui.add(egui::Label::new(RichText::new(legend).weak()).wrap());
+    }
+}
+
+/// The patient's cell and M: `None` for the cell while any of T, N or M has no value (M is
+/// never taken as M0, so no cell is highlighted without it).
+fn patient_cell(
+    t: Option<TCategory>,
+    n: Option<NCategory>,
+    m: Option<MCategory>,
+) -> (Option<(TCategory, NCategory)>, Option<MCategory>) {
+    let cell = match (t, n, m) {
+        (Some(t), Some(n), Some(_)) => Some((t, n)),
+        _ => None,
+    };
+    (cell, m)
+}
+
+/// The title and the T×N table of one edition's grid for the patient's M (M0 for orientation
+/// while M is not entered, titled as such), the patient's cell highlighted; `cell` reads a cell
+/// of the edition's table. Returns the M shown.
+fn grid_ui(
+    ui: &mut Ui,
+    id: &str,
+    edition: &str,
+    (here, m): (Option<(TCategory, NCategory)>, Option<MCategory>),
+    cell: impl Fn(TCategory, NCategory, MCategory) -> String,
+) -> MCategory {
+    let (m, title) = match m {
         Some(m) => (m, format!("Stage groups for {} ({edition})", m.code())),
         None => (
             MCategory::M0,
@@ -85,7 +121,7 @@ pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
     };
     ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
     let highlight = ui.visuals().selection.bg_fill;
-    egui::Grid::new("tn_grid").num_columns(5).show(ui, |ui| {
+    egui::Grid::new(id).num_columns(5).show(ui, |ui| {
         ui.label("");
         for n in GRID_N {
             ui.label(RichText::new(n.code()).strong());
@@ -94,9 +130,8 @@ pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
         for &t in GRID_T {
             ui.label(RichText::new(t.code()).strong());
             for &n in GRID_N {
-                let here = s.t.value == Some(t) && s.n.value == Some(n) && s.m.value.is_some();
-                let mut rt = RichText::new(cell_text(tables, t, n, m)).monospace();
-                if here {
+                let mut rt = RichText::new(cell(t, n, m)).monospace();
+                if here == Some((t, n)) {
                     rt = rt.background_color(highlight).strong();
                 }
                 ui.label(rt);
@@ -104,10 +139,7 @@ pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
             ui.end_row();
         }
     });
-    let legend = dash_legend(tables, m);
-    if !legend.is_empty() {
-        ui.add(egui::Label::new(RichText::new(legend).weak()).wrap());
-    }
+    m
 }
 
 /// The 9th-edition T×N grid for the patient's M (M0 for orientation while M is not entered,
@@ -115,40 +147,20 @@ pub fn tn_grid_ui(ui: &mut Ui, s: &StageResult, tables: &ClinicalTables) {
 /// The cells are read from `assets/clinical/ajcc9_pleural_stage_groups.ron`, not computed.
 pub fn ninth_grid_ui(ui: &mut Ui, r: &Stage9Result, table: &StageTable9) {
     // The short name: the card's title gives the full one.
-    let edition = "9th edition";
-    let (m, title) = match r.m.value {
-        Some(m) => (m, format!("Stage groups for {} ({edition})", m.code())),
-        None => (
-            MCategory::M0,
-            format!("{GRID_WITHOUT_M} ({edition}); no cell is this patient's"),
-        ),
-    };
-    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
-    let highlight = ui.visuals().selection.bg_fill;
-    egui::Grid::new("tn_grid9").num_columns(5).show(ui, |ui| {
-        ui.label("");
-        for n in GRID_N {
-            ui.label(RichText::new(n.code()).strong());
-        }
-        ui.end_row();
-        for &t in GRID_T {
-            ui.label(RichText::new(t.code()).strong());
-            for &n in GRID_N {
-                let here = r.t.value == Some(t) && r.n.value == Some(n) && r.m.value.is_some();
-                let text = match table.lookup(t, n, m) {
-                    Some(CellValue9::Group(g)) => g.code(),
-                    Some(CellValue9::NotAssignable(_)) => "–",
-                    None => "no cell",
-                };
-                let mut rt = RichText::new(text).monospace();
-                if here {
-                    rt = rt.background_color(highlight).strong();
-                }
-                ui.label(rt);
+    grid_ui(
+        ui,
+        "tn_grid9",
+        "9th edition",
+        patient_cell(r.t.value, r.n.value, r.m.value),
+        |t, n, m| {
+            match table.lookup(t, n, m) {
+                Some(CellValue9::Group(g)) => g.code(),
+                Some(CellValue9::NotAssignable(_)) => "–",
+                None => "no cell",
             }
-            ui.end_row();
-        }
-    });
+            .to_owned()
+        },
+    );
     ui.add(egui::Label::new(RichText::new("–: no stage group can be assigned.").weak()).wrap());
     ui.add(egui::Label::new(RichText::new(&table.caveat).weak().italics()).wrap());
 }
