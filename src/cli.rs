@@ -22,7 +22,7 @@ pub use ninth::{NinthInputs, today_utc};
 pub use output::{escape_controls, is_broken_pipe, out, warn};
 
 use crate::report::model::CaseSource;
-use crate::report::pdf::Paper;
+use crate::report::pdf::{Paper, PdfLayout, PdfOptions};
 use crate::{json, report};
 
 pub use crate::meta::{APP_VERSION, report_meta};
@@ -82,9 +82,14 @@ pub struct ExportArgs {
     /// other systems").
     #[arg(long, value_name = "OUT.json")]
     pub fhir: Option<PathBuf>,
-    /// Paper size.
+    /// Paper size of the handout (the slides are 16:9 whatever the paper).
     #[arg(long, default_value = "a4", value_parser = PossibleValuesParser::new(["a4", "letter"]))]
     pub paper: String,
+    /// Page layout: "handout" (portrait pages to print, 9-point text) or "slides" (landscape
+    /// 16:9 slides to project at the board, 16-point text; each case's headline and decision box
+    /// on its first slide).
+    #[arg(long, default_value = "handout", value_parser = PossibleValuesParser::new(["handout", "slides"]))]
+    pub layout: String,
 }
 
 /// `mesocds assess`.
@@ -395,7 +400,13 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     } else {
         Paper::A4
     };
-    let pdf = report::export_files(&args.files, output, paper, tables, report_meta())?;
+    let layout = if args.layout == "slides" {
+        PdfLayout::Slides
+    } else {
+        PdfLayout::Handout
+    };
+    let options = PdfOptions { paper, layout };
+    let pdf = report::export_files(&args.files, output, options, tables, report_meta())?;
     for (file, seal) in args.files.iter().zip(&pdf.seals) {
         if let Some(warning) = seal.warning() {
             let name = escape_controls(&file.display().to_string(), false);
@@ -403,9 +414,13 @@ fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out(&format!(
-        "wrote {} ({} pages, {} case{})\n",
+        "wrote {} ({} {}, {} case{})\n",
         escape_controls(&output.display().to_string(), false),
         pdf.pages,
+        match layout {
+            PdfLayout::Handout => "pages",
+            PdfLayout::Slides => "slides",
+        },
         args.files.len(),
         if args.files.len() == 1 { "" } else { "s" }
     ))?;

@@ -16,18 +16,18 @@ const EXAMPLE: &str = concat!(
     "/assets/examples/example-pleural-stage-iiia.ron"
 );
 
-fn tables() -> &'static ClinicalTables {
+pub(crate) fn tables() -> &'static ClinicalTables {
     ClinicalTables::embedded().unwrap()
 }
 
-fn meta() -> ReportMeta {
+pub(crate) fn meta() -> ReportMeta {
     ReportMeta {
         export_date: "2026-11-24".to_owned(),
         app_version: "9.9.9-test".to_owned(),
     }
 }
 
-fn poppler(tool: &str, args: &[&str]) -> String {
+pub(crate) fn poppler(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!("{tool} is needed for these tests (apt-get install -y poppler-utils; .ci/run installs it): {e}")
     });
@@ -43,7 +43,7 @@ pub(crate) fn text_of(pdf: &Path) -> String {
     poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
 }
 
-fn page_text(pdf: &Path, page: usize) -> String {
+pub(crate) fn page_text(pdf: &Path, page: usize) -> String {
     let p = page.to_string();
     poppler(
         "pdftotext",
@@ -184,9 +184,11 @@ fn missing_inputs_are_printed_as_missing() {
 }
 
 #[test]
-fn every_setting_fits_one_to_five_pages() {
+fn every_setting_fits_one_to_six_pages() {
     // Five since issue 12: the newer-evidence section follows the options (an advanced case with
-    // five applicable entries and its references moves the decision box to page 5).
+    // five applicable entries and its references moves the decision box to page 5). Six since
+    // issue 13: the headline box and the decision box open page 1, so the longest case (T4 N2 M1
+    // on Letter) ends with its last references on page 6.
     let dir = tempfile::tempdir().unwrap();
     let common = [
         "--age",
@@ -241,7 +243,7 @@ fn every_setting_fits_one_to_five_pages() {
         let out = dir.path().join(format!("s{i}.pdf"));
         let pdf = export_files(&[case], &out, Paper::A4, tables(), meta()).unwrap();
         assert!(
-            (1..=5).contains(&pdf.pages),
+            (1..=6).contains(&pdf.pages),
             "{flags:?}: {} pages",
             pdf.pages
         );
@@ -255,7 +257,7 @@ fn every_setting_fits_one_to_five_pages() {
         )
         .unwrap();
         assert!(
-            (1..=5).contains(&pdf.pages),
+            (1..=6).contains(&pdf.pages),
             "{flags:?} on Letter: {} pages",
             pdf.pages
         );
@@ -289,7 +291,14 @@ fn a_pack_has_a_cover_and_each_case_starts_on_a_new_page() {
     let out = dir.path().join("pack.pdf");
     let pdf = export_files(&[a, b, c], &out, Paper::Letter, tables(), meta()).unwrap();
     assert_eq!(pdf.pages_per_case.len(), 3);
-    assert_eq!(pdf.pages, 1 + pdf.pages_per_case.iter().sum::<usize>());
+    // The cover, the cases, then the shared references on pages of their own.
+    let references = pdf.references_page.unwrap();
+    assert_eq!(references, 1 + pdf.pages_per_case.iter().sum::<usize>() + 1);
+    assert!(
+        page_text(&out, references)
+            .trim_start()
+            .starts_with("References")
+    );
     let cover = page_text(&out, 1);
     assert!(
         cover.contains("MesoCDS tumor board pack: 3 cases"),

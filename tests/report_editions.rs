@@ -19,7 +19,7 @@ struct GoldenCase {
     case: Case,
 }
 
-fn golden_case_file(dir: &Path, name: &str) -> PathBuf {
+pub(crate) fn golden_case_file(dir: &Path, name: &str) -> PathBuf {
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/cases")
         .join(name);
@@ -46,8 +46,10 @@ fn pdf_text(name: &str) -> (String, usize) {
     };
     let tables = ClinicalTables::embedded().unwrap();
     let pdf = export_files(&[case], &out, Paper::A4, tables, meta).unwrap();
+    // `-layout` keeps each "name: value" row on its line (the raw order groups a page's
+    // columns by position, which moves with the layout).
     let o = Command::new("pdftotext")
-        .args([out.to_str().unwrap(), "-"])
+        .args(["-layout", out.to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) is needed for these tests");
     assert!(o.status.success());

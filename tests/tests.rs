@@ -33,6 +33,9 @@ mod report;
 mod report_editions;
 // Disease course and tumor-board entries in the report (issue 13).
 mod report_course;
+// The presenter-ready PDF (issue 13): shared references, the cover's page numbers, the headline
+// and decision first, the keep rules, and the landscape slides.
+mod report_board;
 
 // Faults with real files, pipes, devices and symlinks: export over an input, unreadable inputs,
 // long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,

@@ -6,7 +6,7 @@ use mesocds_core::Case;
 use mesocds_core::course::CourseEvent;
 use mesocds_core::vocab::Vocab as _;
 
-use super::model::{Block, Section};
+use super::model::{Block, Section, SectionKind};
 use crate::present::NOT_ENTERED;
 
 /// "Disease course": the dated events by date, one row each (date, event, until, best response as entered). `None` when the
@@ -37,6 +37,7 @@ pub(super) fn course_section(case: &Case) -> Option<Section> {
         })
         .collect();
     Some(Section {
+        kind: SectionKind::Detail,
         heading: "Disease course".to_owned(),
         blocks: vec![Block::Table {
             header: vec![

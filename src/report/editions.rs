@@ -12,7 +12,7 @@ use mesocds_core::staging::StageStatus;
 use mesocds_core::vocab::{Site, Vocab as _};
 use mesocds_core::{Assessment, Case, ClinicalTables};
 
-use super::model::{Block, Section, axis_text, notes};
+use super::model::{Block, Section, SectionKind, axis_text, notes};
 use crate::present::{NOT_ENTERED, ninth_lead, ninth_t_text, pci_text, peritoneal_lead};
 
 /// " - applies" for the edition that applies, nothing otherwise.
@@ -73,6 +73,7 @@ fn ninth_section(case: &Case, a: &Assessment<'_>, tables: &ClinicalTables) -> Se
     }
     blocks.extend(notes(&r.notes));
     Section {
+        kind: SectionKind::Detail,
         heading: format!(
             "Stage (AJCC Version 9 / UICC TNM 9, pleural){}",
             mark(a, Edition::Ajcc9)
@@ -112,6 +113,7 @@ fn editions_section(case: &Case, a: &Assessment<'_>) -> Section {
         fields.push(("Re-staging".to_owned(), line.clone()));
     }
     Section {
+        kind: SectionKind::Detail,
         heading: "Staging editions".to_owned(),
         blocks: vec![Block::Fields(fields)],
     }
@@ -183,6 +185,7 @@ fn peritoneal_section(case: &Case, p: &PeritonealResult) -> Section {
     blocks.extend(notes(&rest));
     blocks.push(Block::Text(format!("Source: {}", peritoneal::YAN_2011)));
     Section {
+        kind: SectionKind::Detail,
         heading: format!("Peritoneal stage: {}", peritoneal::LABEL),
         blocks,
     }

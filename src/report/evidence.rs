@@ -6,7 +6,7 @@
 
 use mesocds_core::evidence::{AppliedEvidence, EvidenceTable};
 
-use super::model::{Block, Section, missing_line};
+use super::model::{Block, Section, SectionKind, missing_line};
 
 /// The one-line pointers shown last on a PDQ option that newer trials concern (e.g. MARS 2 on
 /// the surgical options): one bullet each, or nothing.
@@ -48,6 +48,7 @@ pub(super) fn evidence_section(applied: &[AppliedEvidence<'_>], table: &Evidence
         blocks.push(Block::Bullets(footer));
     }
     Section {
+        kind: SectionKind::Detail,
         heading: table.title.clone(),
         blocks,
     }

@@ -6,6 +6,7 @@
 mod course;
 mod editions;
 mod evidence;
+mod headline;
 pub mod model;
 mod options;
 pub mod pdf;
@@ -17,8 +18,8 @@ use mesocds_core::case_file::{self, CaseFileError, SealStatus};
 use mesocds_core::{Assessment, Case, ClinicalTables, assess};
 use sha2::Digest as _;
 
-use model::{Block, CaseReport, CaseSource, Report, ReportMeta, Section};
-use pdf::{Paper, PdfError, RenderedPdf};
+use model::{Block, CaseReport, CaseSource, Report, ReportMeta, Section, SectionKind};
+use pdf::{PdfError, PdfOptions, RenderedPdf};
 
 /// A short fingerprint of a case file's bytes: `sha256:` and the first 12 hex digits, so a printed
 /// page can be matched to its file (`sha256sum CASE.ron` starts with the same digits).
@@ -68,6 +69,7 @@ pub fn build_report(
     meta: ReportMeta,
 ) -> Report {
     let mut cases: Vec<CaseReport> = Vec::new();
+    let mut refs = Vec::new();
     let mut stages = Vec::new();
     let mut sites = Vec::new();
     for input in inputs {
@@ -78,21 +80,32 @@ pub fn build_report(
             input.assessment,
             tables,
             input.source.clone(),
+            &mut refs,
         ));
     }
-    model::report(cases, stages, sites, tables, meta)
+    model::report(cases, refs, stages, sites, tables, meta)
 }
 
-/// Puts the seal warning at the top of a case's summary when its file's seal does not match
-/// (`case_file::SEAL_WARNING`); nothing for a valid or missing seal.
+/// Marks a case whose file's seal does not match (`case_file::SEAL_WARNING`).
+///
+/// The warning is the first of the headline's flags, and a warning section follows the decision
+/// (before the detail). Nothing for a valid or missing seal.
 pub fn mark_seal(report: &mut CaseReport, seal: SealStatus) {
     if let Some(warning) = seal.warning() {
+        let lead = format!("This case file was {warning}.");
+        headline::add_flag(&mut report.sections, lead.clone());
+        let at = report
+            .sections
+            .iter()
+            .position(|s| s.kind == SectionKind::Detail)
+            .unwrap_or(report.sections.len());
         report.sections.insert(
-            0,
+            at,
             Section {
+                kind: SectionKind::Detail,
                 heading: "Warning: case file integrity".to_owned(),
                 blocks: vec![
-                    Block::Lead(format!("This case file was {warning}.")),
+                    Block::Lead(lead),
                     Block::Text(
                         "Its content no longer matches the seal MesoCDS wrote when it saved \
                          the file. Compare every input with the source records before using \
@@ -204,6 +217,9 @@ pub fn write_pdf(output: &Path, pdf: &RenderedPdf) -> Result<(), ExportError> {
 
 /// Reads case files, builds their report and writes it as a PDF to `output`.
 ///
+/// It is laid out as `options` says: a [`pdf::PdfOptions`] (paper, and handout or slides), or
+/// a [`pdf::Paper`] alone for the handout on that paper.
+///
 /// The output must be named `*.pdf`, must not be one of the inputs, and if it exists must be a
 /// PDF; each is checked before anything is read. A case whose seal does not match is printed with
 /// the warning ([`mark_seal`]).
@@ -213,7 +229,7 @@ pub fn write_pdf(output: &Path, pdf: &RenderedPdf) -> Result<(), ExportError> {
 pub fn export_files(
     files: &[PathBuf],
     output: &Path,
-    paper: Paper,
+    options: impl Into<PdfOptions>,
     tables: &ClinicalTables,
     meta: ReportMeta,
 ) -> Result<RenderedPdf, ExportError> {
@@ -265,7 +281,7 @@ pub fn export_files(
     for (case_report, (l, _)) in report.cases.iter_mut().zip(&loaded) {
         mark_seal(case_report, l.seal);
     }
-    let mut pdf = pdf::render(&report, paper)?;
+    let mut pdf = pdf::render(&report, options)?;
     pdf.seals = loaded.iter().map(|(l, _)| l.seal).collect();
     write_pdf(output, &pdf)?;
     Ok(pdf)

@@ -50,6 +50,10 @@ pub struct Report {
     pub cover: Option<Vec<[String; 3]>>,
     /// One summary per case.
     pub cases: Vec<CaseReport>,
+    /// The one numbered reference list of the whole report (a pack's cases share it): each
+    /// reference once, numbered in order of first citation; the cases' "[ref N]" use these
+    /// numbers. Printed once, at the end.
+    pub references: Vec<String>,
 }
 
 /// The summary of one case.
@@ -63,9 +67,28 @@ pub struct CaseReport {
     pub sections: Vec<Section>,
 }
 
+/// The heading of the report's one reference list.
+pub const REFERENCES: &str = "References";
+
+/// What a section is to the layout. The headline and the decision open each case summary
+/// (on its first page or slide); the detail follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SectionKind {
+    /// The headline box: stage with its edition, scores, status, the question for the board,
+    /// this patient's flags ([`super::headline`]).
+    Headline,
+    /// The tumor board decision: the recorded board entries and the empty decision box.
+    Decision,
+    /// Everything else, in order.
+    #[default]
+    Detail,
+}
+
 /// A titled section.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
+    /// What it is to the layout.
+    pub kind: SectionKind,
     /// The heading.
     pub heading: String,
     /// The content.
@@ -170,6 +193,7 @@ fn case_section(case: &Case) -> Section {
         fields.push(("Notes".to_owned(), case.notes.trim().to_owned()));
     }
     Section {
+        kind: SectionKind::Detail,
         heading: "Case".to_owned(),
         blocks: vec![Block::Fields(fields)],
     }
@@ -231,13 +255,15 @@ fn stage_section(s: &StageResult, tables: &ClinicalTables, case: &Case) -> Secti
     blocks.extend(missing_line(&s.missing));
     blocks.extend(notes(&s.notes));
     Section {
+        kind: SectionKind::Detail,
         heading: format!("Stage ({}, pleural)", tables.stage.edition),
         blocks,
     }
 }
 
-fn eortc_section(e: &EortcResult) -> Section {
-    let lead = match (e.score(), e.risk()) {
+/// The EORTC result in one line: "Score 1.75: high risk; …", or "No score".
+pub(super) fn eortc_lead(e: &EortcResult) -> String {
+    match (e.score(), e.risk()) {
         (Some(score), Some(risk)) => format!(
             "Score {}: {} risk; {}",
             hundredths(score),
@@ -245,8 +271,19 @@ fn eortc_section(e: &EortcResult) -> Section {
             present::eortc_survival(risk)
         ),
         _ => "No score".to_owned(),
-    };
-    let mut blocks = vec![Block::Lead(lead)];
+    }
+}
+
+/// The CALGB result in one line: "Groups 2-5 (intermediate): …", or "No group".
+pub(super) fn calgb_lead(c: &CalgbResult) -> String {
+    match c.group {
+        Some(g) => format!("{}: {}", g.label(), present::calgb_median(g)),
+        None => "No group".to_owned(),
+    }
+}
+
+fn eortc_section(e: &EortcResult) -> Section {
+    let mut blocks = vec![Block::Lead(eortc_lead(e))];
     if !e.factors.is_empty() {
         blocks.push(Block::Table {
             header: vec![
@@ -272,17 +309,14 @@ fn eortc_section(e: &EortcResult) -> Section {
     blocks.extend(missing_line(&e.missing));
     blocks.extend(notes(&e.notes));
     Section {
+        kind: SectionKind::Detail,
         heading: present::eortc_heading(),
         blocks,
     }
 }
 
 fn calgb_section(c: &CalgbResult) -> Section {
-    let lead = match c.group {
-        Some(g) => format!("{}: {}", g.label(), present::calgb_median(g)),
-        None => "No group".to_owned(),
-    };
-    let mut blocks = vec![Block::Lead(lead)];
+    let mut blocks = vec![Block::Lead(calgb_lead(c))];
     if !c.path.is_empty() {
         blocks.push(Block::Text(format!(
             "Decision path: {}.",
@@ -292,23 +326,36 @@ fn calgb_section(c: &CalgbResult) -> Section {
     blocks.extend(missing_line(&c.missing));
     blocks.extend(notes(&c.notes));
     Section {
+        kind: SectionKind::Detail,
         heading: present::calgb_heading(),
         blocks,
     }
 }
 
-/// The summary of one case.
+/// The summary of one case: the headline and the decision first (a case's first page), then
+/// the detail. Its citations are numbered in `refs`, the report's shared reference list.
 pub fn case_report(
     case: &Case,
     assessment: &Assessment<'_>,
     tables: &ClinicalTables,
     source: CaseSource,
+    refs: &mut Vec<String>,
 ) -> CaseReport {
-    let mut refs = Vec::new();
-    let treatment = treatment_section(&assessment.treatment, &assessment.newer_evidence, &mut refs);
+    let treatment = treatment_section(&assessment.treatment, &assessment.newer_evidence, refs);
     let mut eighth = stage_section(&assessment.stage, tables, case);
     eighth.heading = super::editions::eighth_heading(assessment, tables);
-    let mut sections = vec![case_section(case)];
+    let mut sections = vec![
+        super::headline::headline_section(case, assessment, tables),
+        Section {
+            kind: SectionKind::Decision,
+            heading: "Tumor board decision".to_owned(),
+            blocks: super::course::board_blocks(case)
+                .into_iter()
+                .chain([Block::DecisionBox])
+                .collect(),
+        },
+        case_section(case),
+    ];
     sections.extend(super::course::course_section(case));
     sections.extend(super::editions::staging_sections(
         case, assessment, tables, eighth,
@@ -319,19 +366,6 @@ pub fn case_report(
         treatment,
         evidence_section(&assessment.newer_evidence, &tables.evidence),
     ]);
-    if !refs.is_empty() {
-        sections.push(Section {
-            heading: "References".to_owned(),
-            blocks: vec![Block::Numbered(refs)],
-        });
-    }
-    sections.push(Section {
-        heading: "Tumor board decision".to_owned(),
-        blocks: super::course::board_blocks(case)
-            .into_iter()
-            .chain([Block::DecisionBox])
-            .collect(),
-    });
     CaseReport {
         label: if case.label.trim().is_empty() {
             "(no case label)".to_owned()
@@ -346,6 +380,7 @@ pub fn case_report(
 /// A report of one or more cases; several get a cover page listing them.
 pub fn report(
     cases: Vec<CaseReport>,
+    references: Vec<String>,
     stages: Vec<String>,
     sites: Vec<String>,
     tables: &ClinicalTables,
@@ -371,6 +406,7 @@ pub fn report(
         intended_use: INTENDED_USE,
         cover,
         cases,
+        references,
     }
 }
 

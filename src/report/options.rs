@@ -13,7 +13,7 @@ use mesocds_core::evidence::AppliedEvidence;
 use mesocds_core::treatment::{CaveatKind, TreatmentOption, TreatmentResult};
 
 use super::evidence::pointer_block;
-use super::model::{Block, Section, missing_line, notes};
+use super::model::{Block, Section, SectionKind, missing_line, notes};
 use crate::present;
 
 pub(super) fn reference_number(refs: &mut Vec<String>, text: String) -> usize {
@@ -135,6 +135,7 @@ pub(super) fn treatment_section(
         ));
     }
     Section {
+        kind: SectionKind::Detail,
         heading: "Treatment options (NCI PDQ)".to_owned(),
         blocks,
     }

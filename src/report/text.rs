@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Block, CaseReport, Report};
+use super::model::{Block, CaseReport, REFERENCES, Report};
 use crate::present;
 
 impl CaseReport {
@@ -112,6 +112,10 @@ impl Report {
                 c.label, c.source.file, c.source.fingerprint
             );
             out.push_str(&c.to_plain_text());
+        }
+        if !self.references.is_empty() {
+            let _ = writeln!(out, "\n{REFERENCES}\n{}", "-".repeat(REFERENCES.len()));
+            write_block(&mut out, &Block::Numbered(self.references.clone()));
         }
         let _ = writeln!(out, "\nContent: {}.", self.content);
         out

@@ -1,11 +1,20 @@
-//! Lays out a [`Report`] as a PDF with printpdf.
+//! Lays out a [`Report`] as a PDF with printpdf, as a portrait handout or landscape slides
+//! ([`PdfLayout`]).
 //!
-//! Embedded DejaVu Sans Condensed (regular and bold), real word wrapping, page breaks that keep table rows and headings with their content,
-//! and a footer on every page with "Page X of Y", the app and content versions and the case file's
+//! Embedded DejaVu Sans Condensed (regular and bold), real word wrapping, and one keep rule for
+//! every block: no heading without its first entry, no entry (row, bullet, reference, box) split
+//! across pages ([`blocks`]). Each case opens with its headline box and the decision box; a pack
+//! has a cover listing each case with the page it starts on (laid out after the cases, so the
+//! numbers are the real ones); the references of all cases are one numbered list at the end. A
+//! footer on every page has "Page X of Y", the app and content versions and the case file's
 //! fingerprint. Black on white with grey rules, so it prints in black and white.
 
+mod blocks;
 mod fonts;
+mod headline;
 mod layout;
+mod pack;
+mod style;
 
 use printpdf::{Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
@@ -19,7 +28,7 @@ const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSansConde
 /// DejaVu Sans Condensed Bold.
 const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSansCondensed-Bold.ttf");
 
-/// Paper size.
+/// Paper size of the handout.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.
@@ -38,6 +47,58 @@ impl Paper {
     }
 }
 
+/// How the pages are laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PdfLayout {
+    /// Portrait pages on the chosen paper, 9-point body text: to print and read.
+    #[default]
+    Handout,
+    /// Landscape 16:9 slides (960 × 540 pt), 16-point body text: to project at the board.
+    /// The paper size does not apply.
+    Slides,
+}
+
+/// What [`render`] and [`super::export_files`] make: the paper and the layout. A [`Paper`]
+/// alone means the handout on that paper.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Paper size of the handout.
+    pub paper: Paper,
+    /// Handout or slides.
+    pub layout: PdfLayout,
+}
+
+impl From<Paper> for PdfOptions {
+    fn from(paper: Paper) -> Self {
+        Self {
+            paper,
+            layout: PdfLayout::Handout,
+        }
+    }
+}
+
+impl PdfOptions {
+    fn style(self) -> &'static style::Style {
+        match self.layout {
+            PdfLayout::Handout => &style::HANDOUT,
+            PdfLayout::Slides => &style::SLIDES,
+        }
+    }
+
+    /// The page size in points, width × height.
+    pub fn page_size_pt(self) -> (f32, f32) {
+        match self.layout {
+            PdfLayout::Handout => self.paper.size_pt(),
+            PdfLayout::Slides => style::SLIDE_SIZE,
+        }
+    }
+
+    /// The body text size in points.
+    pub fn body_size_pt(self) -> f32 {
+        self.style().text
+    }
+}
+
 /// Why a PDF could not be made.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
@@ -49,23 +110,58 @@ pub enum PdfError {
     MissingGlyph(char, u32),
 }
 
-const MARGIN_X: f32 = 50.0;
-const MARGIN_TOP: f32 = 48.0;
-/// The body stops here; the footer sits below.
-const BODY_BOTTOM: f32 = 72.0;
-const TEXT: f32 = 9.0;
-const SMALL: f32 = 7.5;
 const GREY: f32 = 0.55;
 
-/// What [`render`] made: the PDF bytes and its page count.
+/// What kind of piece the layout placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlacedKind {
+    /// A case's title line (its first page).
+    Title,
+    /// The headline box.
+    Headline,
+    /// A section heading.
+    Heading,
+    /// A sub-heading.
+    Subheading,
+    /// A paragraph, a field or table row, a bullet or a reference.
+    Entry,
+    /// The empty decision box.
+    DecisionBox,
+}
+
+/// One piece the layout placed, in order: the record the tests check the keep rules against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// What it is.
+    pub kind: PlacedKind,
+    /// The page it starts on, counted from 1 in the whole document.
+    pub page: usize,
+    /// The page it ends on.
+    pub last_page: usize,
+    /// Its first characters.
+    pub text: String,
+    /// It is taller than a page's body, so it had to be split.
+    pub taller_than_page: bool,
+}
+
+/// What [`render`] made: the PDF bytes and where its parts are.
 #[derive(Clone, Debug)]
 pub struct RenderedPdf {
     /// The PDF file.
     pub bytes: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
-    /// Pages of each case summary, in order.
+    /// Pages of each case summary, in order (a single summary's pages include the reference
+    /// list after it; a pack's list has pages of its own).
     pub pages_per_case: Vec<usize>,
+    /// The page each case summary starts on, counted from 1 (after a pack's cover).
+    pub case_start_pages: Vec<usize>,
+    /// The page the shared reference list starts on, if there is one.
+    pub references_page: Option<usize>,
+    /// The layout used.
+    pub options: PdfOptions,
+    /// Every heading, entry and box placed, in order, with its pages.
+    pub placed: Vec<Placed>,
     /// Characters the embedded font cannot print; each was printed as "?".
     pub replaced_characters: Vec<char>,
     /// The seal of each case file, in order, when the PDF was made from files
@@ -73,45 +169,77 @@ pub struct RenderedPdf {
     pub seals: Vec<mesocds_core::case_file::SealStatus>,
 }
 
-/// Renders `report` as a PDF on `paper`.
-///
-/// # Errors
-/// [`PdfError`] if a font fails to load or the text has a character the font cannot print.
-pub fn render(report: &Report, paper: Paper) -> Result<RenderedPdf, PdfError> {
+fn load_fonts(doc: &mut PdfDocument) -> Result<Fonts, PdfError> {
     let regular = ParsedFont::from_bytes(REGULAR_TTF, 0, &mut Vec::new())
         .ok_or(PdfError::Font("DejaVuSansCondensed.ttf"))?;
     let bold = ParsedFont::from_bytes(BOLD_TTF, 0, &mut Vec::new())
         .ok_or(PdfError::Font("DejaVuSansCondensed-Bold.ttf"))?;
-    let mut doc = PdfDocument::new(&report.title);
     let regular_id = doc.add_font(&regular);
     let bold_id = doc.add_font(&bold);
-    let fonts = Fonts {
+    Ok(Fonts {
         regular,
         bold,
         regular_id,
         bold_id,
         replaced: std::cell::RefCell::default(),
-    };
-    let (width, height) = paper.size_pt();
-    let mut layout = Layout {
-        fonts: &fonts,
-        width,
-        height,
-        pages: Vec::new(),
-        y: height - MARGIN_TOP,
-        fingerprint: String::new(),
-    };
-    if let Some(rows) = &report.cover {
-        layout.cover(report, rows)?;
-    }
-    let mut pages_per_case = Vec::new();
+    })
+}
+
+/// Renders `report` as a PDF: `options` is a [`PdfOptions`] or a [`Paper`] (the handout).
+///
+/// The cases and the references are laid out first; then the cover (for a pack), with the page
+/// each case starts on, which the cases are moved behind.
+///
+/// # Errors
+/// [`PdfError`] if a font fails to load or the text has a character the font cannot print.
+pub fn render(report: &Report, options: impl Into<PdfOptions>) -> Result<RenderedPdf, PdfError> {
+    let options = options.into();
+    let mut doc = PdfDocument::new(&report.title);
+    let fonts = load_fonts(&mut doc)?;
+    let style = options.style();
+    let (width, height) = options.page_size_pt();
+    let mut body = Layout::new(&fonts, style, width, height);
     for c in &report.cases {
-        let before = layout.pages.len();
-        layout.case(report, c)?;
-        pages_per_case.push(layout.pages.len() - before);
+        body.case(report, c)?;
     }
+    body.references(report)?;
+    let references_page = body
+        .placed
+        .iter()
+        .rfind(|p| p.kind == PlacedKind::Heading && p.text == super::model::REFERENCES)
+        .map(|p| p.page);
+    let body_starts = pack::title_pages(&body.placed);
+    let mut layout = Layout::new(&fonts, style, width, height);
+    if let Some(rows) = &report.cover {
+        // Twice: the cover's own length moves every start page.
+        let mut cover_pages = 1;
+        loop {
+            let starts: Vec<usize> = body_starts.iter().map(|p| p + cover_pages).collect();
+            let mut cover = Layout::new(&fonts, style, width, height);
+            cover.cover(report, rows, &starts)?;
+            if cover.pages.len() == cover_pages {
+                layout = cover;
+                break;
+            }
+            cover_pages = cover.pages.len();
+        }
+    }
+    let offset = layout.pages.len();
+    layout.append(body);
+    let case_start_pages: Vec<usize> = body_starts.iter().map(|p| p + offset).collect();
+    // A pack's cases end where the next case (or the reference list's own pages) starts.
+    let end = match references_page {
+        Some(p) if report.cover.is_some() => p + offset,
+        _ => layout.pages.len() + 1,
+    };
+    let pages_per_case = case_start_pages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| case_start_pages.get(i + 1).copied().unwrap_or(end) - s)
+        .collect();
     layout.footers(report)?;
     let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
+    let placed = std::mem::take(&mut layout.placed);
     let pages: Vec<PdfPage> = layout
         .pages
         .into_iter()
@@ -130,6 +258,10 @@ pub fn render(report: &Report, paper: Paper) -> Result<RenderedPdf, PdfError> {
         bytes,
         pages: count,
         pages_per_case,
+        case_start_pages,
+        references_page: references_page.map(|p| p + offset),
+        options,
+        placed,
         replaced_characters,
         seals: Vec::new(),
     })
