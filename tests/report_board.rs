@@ -277,7 +277,7 @@ fn slides_are_landscape_with_sixteen_point_text_and_the_same_pack_rules() {
     assert_eq!(pdf.options.body_size_pt(), 16.0);
     // Every word of the body is printed at 16 pt or more: a DejaVu word box is about 1.16 em
     // high, so 16-point text gives boxes of 18.5 pt (the handout's 9 pt: 10.5 pt).
-    let heights = body_word_heights(&out, 540.0, 56.0);
+    let heights = body_word_heights(&out, 540.0, 64.0);
     assert!(heights.len() > 1000, "{} words", heights.len());
     let small: Vec<&f32> = heights.iter().filter(|h| **h < 16.0 * 1.1).collect();
     assert!(

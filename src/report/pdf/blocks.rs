@@ -104,8 +104,29 @@ impl Layout<'_> {
         }
     }
 
-    /// Places every entry of `b`, each kept whole.
-    pub(super) fn block(&mut self, b: &Block) -> Result<(), PdfError> {
+    /// The height that must go on one page when `b` starts: all of it when it is short (a
+    /// fifth of a page or less: a small table or list is not broken), else its first entry.
+    fn opening_height(&self, b: &Block) -> Result<f32, PdfError> {
+        let first = self.entry_height(b, 0)?;
+        if entries(b) == 1 {
+            return Ok(first);
+        }
+        let all = self.measure(|l| (0..entries(b)).try_for_each(|k| l.draw_entry(b, k)))?;
+        Ok(if all <= self.body_height() / 5.0 {
+            all
+        } else {
+            first
+        })
+    }
+
+    /// Places every entry of `b`, each kept whole (and a short block all on one page).
+    /// `follow` is the height that must stay on the page with its first entry (what follows a
+    /// result line).
+    pub(super) fn block(&mut self, b: &Block, follow: f32) -> Result<(), PdfError> {
+        if entries(b) > 0 {
+            let opening = self.opening_height(b)?;
+            self.keep(opening + follow);
+        }
         for k in 0..entries(b) {
             let h = self.entry_height(b, k)?;
             self.keep(h);
@@ -131,7 +152,10 @@ impl Layout<'_> {
             Some(Item::Block(Block::Subheading(t))) => {
                 Ok(self.measure(|l| l.subheading(t))? + self.first_entry_height(&rest[1..])?)
             }
-            Some(Item::Block(b)) if entries(b) > 0 => self.entry_height(b, 0),
+            Some(Item::Block(b @ Block::Lead(_))) => {
+                Ok(self.entry_height(b, 0)? + self.first_entry_height(&rest[1..])?)
+            }
+            Some(Item::Block(b)) if entries(b) > 0 => self.opening_height(b),
             Some(Item::Block(_)) | None => Ok(0.0),
         }
     }
@@ -142,8 +166,14 @@ impl Layout<'_> {
             let (text, kind) = match item {
                 Item::Heading(t) => (*t, PlacedKind::Heading),
                 Item::Block(Block::Subheading(t)) => (t.as_str(), PlacedKind::Subheading),
+                // A result line stays with the first entry of what it introduces.
+                Item::Block(b @ Block::Lead(_)) => {
+                    let follow = self.first_entry_height(&items[i + 1..])?;
+                    self.block(b, follow)?;
+                    continue;
+                }
                 Item::Block(b) => {
-                    self.block(b)?;
+                    self.block(b, 0.0)?;
                     continue;
                 }
             };

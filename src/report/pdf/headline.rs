@@ -46,7 +46,7 @@ impl Layout<'_> {
                 Block::Text(t) | Block::Lead(t) => {
                     self.paragraph(Face::Regular, st.text, 0.0, None, t)?;
                 }
-                other => self.block(other)?,
+                other => self.block(other, 0.0)?,
             }
         }
         Ok(())

@@ -85,7 +85,7 @@ pub(super) const SLIDES: Style = Style {
     cover_title: 30.0,
     margin_x: 36.0,
     margin_top: 30.0,
-    body_bottom: 56.0,
+    body_bottom: 64.0,
     box_line: 28.0,
     box_labels: &[0, CONTINUED, 1, 2],
     opening_columns: true,
