@@ -65,7 +65,8 @@ pub enum Command {
 /// `mesocds export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Case files; several make a pack with a cover page.
+    /// Case files; several make a pack: a cover listing each case with its first page, the
+    /// cases, and one reference list for all of them.
     #[arg(required = true, value_name = "CASE.ron")]
     pub files: Vec<PathBuf>,
     /// The PDF to write (written atomically; an existing file is replaced only on success).

@@ -75,7 +75,7 @@ pub const REFERENCES: &str = "References";
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SectionKind {
     /// The headline box: stage with its edition, scores, status, the question for the board,
-    /// this patient's flags ([`super::headline`]).
+    /// this patient's flags (`src/report/headline.rs`).
     Headline,
     /// The tumor board decision: the recorded board entries and the empty decision box.
     Decision,

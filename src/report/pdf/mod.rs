@@ -3,7 +3,7 @@
 //!
 //! Embedded DejaVu Sans Condensed (regular and bold), real word wrapping, and one keep rule for
 //! every block: no heading without its first entry, no entry (row, bullet, reference, box) split
-//! across pages ([`blocks`]). Each case opens with its headline box and the decision box; a pack
+//! across pages (`blocks.rs`). Each case opens with its headline box and the decision box; a pack
 //! has a cover listing each case with the page it starts on (laid out after the cases, so the
 //! numbers are the real ones); the references of all cases are one numbered list at the end. A
 //! footer on every page has "Page X of Y", the app and content versions and the case file's
@@ -271,6 +271,32 @@ pub fn render(report: &Report, options: impl Into<PdfOptions>) -> Result<Rendere
 mod tests {
     use super::fonts::Face;
     use super::*;
+
+    #[test]
+    fn slides_are_landscape_and_readable_when_projected() {
+        let slides = PdfOptions {
+            paper: Paper::Letter,
+            layout: PdfLayout::Slides,
+        };
+        let (w, h) = slides.page_size_pt();
+        assert!(w > h, "landscape");
+        assert!((w / h - 16.0 / 9.0).abs() < 1e-3, "16:9");
+        let st = slides.style();
+        for (what, size) in [
+            ("body", st.text),
+            ("references", st.refs),
+            ("lead", st.lead),
+        ] {
+            assert!(size >= 16.0, "{what} {size} pt");
+        }
+        assert!(st.headline > st.text && st.title > st.headline);
+        // A Paper alone is the portrait handout on that paper.
+        let handout = PdfOptions::from(Paper::A4);
+        assert_eq!(handout.layout, PdfLayout::Handout);
+        let (w, h) = handout.page_size_pt();
+        assert!(h > w);
+        assert!((handout.body_size_pt() - 9.0).abs() < f32::EPSILON);
+    }
 
     #[test]
     fn both_faces_print_the_clinical_symbols() {
