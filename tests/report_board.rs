@@ -231,6 +231,16 @@ fn a_five_case_handout_has_one_reference_list_a_cover_with_real_pages_and_the_de
     ] {
         assert!(course.contains(want), "{want:?} not in {course}");
     }
+    // Without a date of diagnosis both editions are shown, and why.
+    let unknown = collapse(&page_text(&out, pdf.case_start_pages[0]));
+    for want in [
+        "AJCC 8th edition Stage IIIA (cT3 N1 M0)",
+        "AJCC Version 9 Stage incomplete (T not entered N1 M0)",
+        "which edition applies is unknown",
+        "EORTC Score 1.75: high risk",
+    ] {
+        assert!(unknown.contains(want), "{want:?} not in {unknown}");
+    }
     // The disagreeing case is flagged in its headline; the 2025 case shows the 9th edition.
     let disagree = collapse(&page_text(&out, pdf.case_start_pages[3]));
     assert!(disagree.contains("Flags for this patient"), "{disagree}");
@@ -350,4 +360,27 @@ fn a_single_case_has_its_references_at_the_end_after_the_decision() {
     assert_eq!(text.matches("References").count(), 1);
     assert_eq!(pdf.case_start_pages, [1]);
     assert_eq!(pdf.pages_per_case, [pdf.pages]);
+}
+
+#[test]
+fn a_changed_case_file_is_the_first_flag_of_its_headline() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = golden_case_file(dir.path(), "01_new_pleural_stage_iiia_advanced.ron");
+    // Edit the sealed file by hand: the age changes, the seal no longer matches.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Some(70)"));
+    std::fs::write(&file, text.replace("Some(70)", "Some(71)")).unwrap();
+    let out = dir.path().join("changed.pdf");
+    export_files(&[file], &out, Paper::A4, tables(), meta()).unwrap();
+    let first = collapse(&page_text(&out, 1));
+    let flags = first.find("Flags for this patient").unwrap();
+    let warning = first
+        .find("This case file was changed outside MesoCDS or damaged")
+        .unwrap_or_else(|| panic!("{first}"));
+    let decision = first.find("Tumor board decision").unwrap();
+    assert!(flags < warning && warning < decision, "{first}");
+    // The warning section follows the decision, before the detail.
+    let section = first.find("Warning: case file integrity").unwrap();
+    let case = first.find("Case Site").unwrap();
+    assert!(decision < section && section < case, "{first}");
 }
