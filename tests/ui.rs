@@ -442,6 +442,14 @@ fn help_opens_the_example_case_with_every_tab_filled_in() {
         h.query_by_label("Setting: Advanced (stages II, III and IV)")
             .is_some()
     );
+    // The Report tab shows the report's one numbered reference list (it left the cases'
+    // sections when a pack's cases came to share it).
+    tab(&mut h, "Report");
+    assert!(h.query_by_label("References").is_some());
+    assert!(
+        h.query_all_by_label_contains("PMID").count() > 1,
+        "the numbered references, with their PMIDs"
+    );
 }
 
 /// The status bar shows the file's path once: the message after opening or saving does not

@@ -6,7 +6,7 @@ use super::ViewCtx;
 use crate::app::command::Command;
 use crate::app::widgets::{heading_ui, notes_ui, tab_scroll_ui};
 use crate::present;
-use crate::report::model::Block;
+use crate::report::model::{Block, REFERENCES};
 
 /// The Report tab: a preview of the same report model the PDF lays out, and its plain text
 /// with a Copy button. Returns the command for a clicked button.
@@ -49,6 +49,10 @@ pub fn report_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) -> Option<Command> {
                         report_block_ui(ui, b);
                     }
                 }
+            }
+            if !report.references.is_empty() {
+                heading_ui(ui, REFERENCES);
+                report_block_ui(ui, &Block::Numbered(report.references.clone()));
             }
             ui.add_space(8.0);
             ui.label(RichText::new(format!("Content: {}.", report.content)).weak());
