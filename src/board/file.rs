@@ -248,14 +248,23 @@ mod tests {
     #[test]
     fn strict_parse_gives_line_and_column() {
         let board = Path::new("/b/x.mesoboard");
-        let err = from_text("MesoCdsBoard(\n  format: 1,\n  cases: [\"a.ron\"],\n  extra: 2,\n)", board)
-            .unwrap_err();
+        let err = from_text(
+            "MesoCdsBoard(\n  format: 1,\n  cases: [\"a.ron\"],\n  extra: 2,\n)",
+            board,
+        )
+        .unwrap_err();
         match err {
             BoardFileError::Parse { line, .. } => assert_eq!(line, 4),
             other => panic!("{other}"),
         }
         let err = from_text("MesoCdsBoard(format: 2, cases: [])", board).unwrap_err();
-        assert!(matches!(err, BoardFileError::Format { found: 2, .. }), "{err}");
-        assert!(from_text("(cases: [])", board).is_err(), "the format is required");
+        assert!(
+            matches!(err, BoardFileError::Format { found: 2, .. }),
+            "{err}"
+        );
+        assert!(
+            from_text("(cases: [])", board).is_err(),
+            "the format is required"
+        );
     }
 }

@@ -100,10 +100,7 @@ pub fn stage_cell(a: &Assessment<'_>) -> String {
     if let Some(p) = &a.peritoneal {
         text.push_str(&match p.stage() {
             Some(s) => format!("; proposed {} (Yan 2011, not AJCC)", s.code()),
-            None => format!(
-                "; proposed: {}",
-                p.outcome.status_code().replace('_', " ")
-            ),
+            None => format!("; proposed: {}", p.outcome.status_code().replace('_', " ")),
         });
     }
     text
@@ -227,8 +224,16 @@ mod tests {
         for i in [1, 2, 3, 4, 5, 8, 9] {
             assert_eq!(row.cells[i], NOT_ENTERED, "column {}", COLUMNS[i]);
         }
-        assert!(row.cells[7].starts_with("no score; missing: "), "{}", row.cells[7]);
-        assert!(row.cells[6].starts_with("Edition unknown"), "{}", row.cells[6]);
+        assert!(
+            row.cells[7].starts_with("no score; missing: "),
+            "{}",
+            row.cells[7]
+        );
+        assert!(
+            row.cells[6].starts_with("Edition unknown"),
+            "{}",
+            row.cells[6]
+        );
     }
 
     #[test]
