@@ -14,13 +14,13 @@ const WIDTHS: [f32; 10] = [
     130.0, 70.0, 60.0, 80.0, 110.0, 45.0, 250.0, 140.0, 160.0, 200.0,
 ];
 
-/// A command button, with its shortcut text when it has one.
+/// A command button; its shortcut, when it has one, shows on hover.
 fn button_ui(ui: &mut Ui, enabled: bool, command: Command, commands: &mut Vec<Command>) {
-    let mut button = egui::Button::new(command.label());
+    let mut response = ui.add_enabled(enabled, egui::Button::new(command.label()));
     if let Some(keys) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&keys));
+        response = response.on_hover_text(format!("Shortcut: {}", ui.ctx().format_shortcut(&keys)));
     }
-    if ui.add_enabled(enabled, button).clicked() {
+    if response.clicked() {
         commands.push(command);
     }
 }
