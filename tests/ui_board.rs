@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-//! Issue 13: the Board tab, driven through AccessKit (egui_kittest) with scripted dialogs and
+//! Issue 13: the Board tab, driven through AccessKit (`egui_kittest`) with scripted dialogs and
 //! real files: add cases (dialog, folder, drop), the table's stages and questions, reorder with
 //! Alt+Up/Down, open one, remove, the board file, the pack PDF and the FHIR export.
 

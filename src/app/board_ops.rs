@@ -1,6 +1,8 @@
-//! The Board tab's state and file operations (issue 13): add cases (dialog, drop, folder), open
-//! and save the board file, open one case, export the pack PDF and the FHIR Bundle. Run after
-//! drawing, like `file_ops.rs`; the list and its rows are [`crate::board`].
+//! The Board tab's state and file operations (issue 13).
+//!
+//! Add cases (dialog, drop, folder), open and save the board file, open one case, export the
+//! pack PDF and the FHIR Bundle. Run after drawing, like `file_ops.rs`; the list and its rows
+//! are [`crate::board`].
 
 use std::path::{Path, PathBuf};
 

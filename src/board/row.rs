@@ -65,8 +65,9 @@ pub fn board_row(case: &Case, assessment: &Assessment<'_>) -> BoardRow {
     }
 }
 
-/// The stage of the edition that applies, named: "AJCC 8th: Stage IIIA (T3 N1 M0)". Without a
-/// date of diagnosis the edition is unknown and both are shown; a non-pleural site has no AJCC
+/// The stage of the edition that applies, named: "AJCC 8th: Stage IIIA (T3 N1 M0)".
+///
+/// Without a date of diagnosis the edition is unknown and both are shown; a non-pleural site has no AJCC
 /// stage, and a peritoneal one adds the proposed stage (Yan 2011, not AJCC).
 /// Edition rule: `docs/clinical/staging-ajcc9.md` §1 (the core's `applicable_edition`).
 pub fn stage_cell(a: &Assessment<'_>) -> String {

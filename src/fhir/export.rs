@@ -78,9 +78,10 @@ fn check_output(inputs: &[PathBuf], output: &Path) -> Result<(), FhirExportError
     Ok(())
 }
 
-/// Writes the Bundle of cases already in memory (each with the bytes of its file, or of the
-/// file it would be saved as) to `output` atomically (0600 for a new file): the desktop app's
-/// export of a case with unsaved edits. `inputs` are the case files `output` must not be.
+/// Writes the Bundle of cases already in memory to `output` atomically (0600 for a new file).
+///
+/// Each case comes with the bytes of its file, or of the file it would be saved as: the desktop
+/// app's export of a case with unsaved edits. `inputs` are the case files `output` must not be.
 ///
 /// # Errors
 /// [`FhirExportError`]; nothing is written then.
