@@ -92,7 +92,7 @@ pub fn stage_cell(a: &Assessment<'_>) -> String {
             Some(Edition::Ajcc9) => ninth(),
             Some(Edition::Ajcc8) => eighth(),
             None => format!(
-                "Edition unknown (no date of diagnosis): {}; {}",
+                "Edition unknown (no date of diagnosis):\n{};\n{}",
                 eighth(),
                 ninth()
             ),
@@ -182,7 +182,7 @@ mod tests {
                 "Pleural",
                 "Epithelioid",
                 "1",
-                "Edition unknown (no date of diagnosis): AJCC 8th: Stage IIIA (cT3 N1 M0); \
+                "Edition unknown (no date of diagnosis):\nAJCC 8th: Stage IIIA (cT3 N1 M0);\n\
                  AJCC Version 9: Stage incomplete (T not entered N1 M0)",
                 "high (score 1.75)",
                 "Newly diagnosed",

@@ -11,7 +11,7 @@ use crate::board::COLUMNS;
 
 /// Widths of the table's columns (points), in the order of [`COLUMNS`]; the text wraps inside.
 const WIDTHS: [f32; 10] = [
-    130.0, 70.0, 60.0, 80.0, 110.0, 45.0, 250.0, 140.0, 160.0, 200.0,
+    120.0, 65.0, 60.0, 75.0, 100.0, 45.0, 230.0, 130.0, 150.0, 180.0,
 ];
 
 /// A command button; its shortcut, when it has one, shows on hover.
@@ -106,70 +106,143 @@ pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
             )
             .weak(),
         );
-        egui::ScrollArea::both()
+        // The header stays in view: it scrolls sideways with the rows (last frame's offset),
+        // never up and away.
+        let offset_id = ui.scope_id().with("board_table_x");
+        let x = ui.data(|d| d.get_temp::<f32>(offset_id)).unwrap_or(0.0);
+        egui::ScrollArea::horizontal()
+            .id_salt("board_header")
+            .horizontal_scroll_offset(x)
+            .scroll_source(egui::scroll_area::ScrollSource::NONE)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .show(ui, header_ui);
+        ui.separator();
+        let body = egui::ScrollArea::both()
             .id_salt("board_table")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 table_ui(ui, state, &mut commands);
             });
+        let new_x = body.state.clamped_offset().x;
+        if (new_x - x).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(offset_id, new_x));
+            ui.ctx().request_repaint();
+        }
     });
     commands
 }
 
-/// The table: a header row, then one row per case (a row that could not be read shows its
+/// One table row: the cells side by side, top-aligned, the row as tall as its tallest cell.
+/// `first` draws the first cell; the rest are wrapped texts.
+fn row_ui<R>(
+    ui: &mut Ui,
+    first: impl FnOnce(&mut Ui) -> R,
+    rest: &[(egui::WidgetText, f32)],
+    fill: Option<egui::Color32>,
+) -> (R, egui::Rect) {
+    // A placeholder behind the row, filled once its height is known.
+    let background = ui.painter().add(egui::Shape::Noop);
+    let inner = ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = CELL_GAP;
+        let r = ui
+            .allocate_ui_with_layout(
+                egui::vec2(WIDTHS[0], 0.0),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    ui.set_width(WIDTHS[0]);
+                    first(ui)
+                },
+            )
+            .inner;
+        for (text, width) in rest {
+            cell_ui(ui, *width, text.clone());
+        }
+        r
+    });
+    let rect = inner.response.rect.expand2(egui::vec2(4.0, 3.0));
+    if let Some(fill) = fill {
+        ui.painter()
+            .set(background, egui::Shape::rect_filled(rect, 2.0, fill));
+    }
+    ui.add_space(6.0);
+    (inner.inner, rect)
+}
+
+/// Space between two columns.
+const CELL_GAP: f32 = 10.0;
+
+/// The table's header row.
+fn header_ui(ui: &mut Ui) {
+    let header: Vec<(egui::WidgetText, f32)> = COLUMNS
+        .iter()
+        .zip(WIDTHS)
+        .skip(1)
+        .map(|(h, w)| (RichText::new(*h).strong().into(), w))
+        .collect();
+    row_ui(
+        ui,
+        |ui| ui.label(RichText::new(COLUMNS[0]).strong()),
+        &header,
+        None,
+    );
+}
+
+/// The table's rows, one per case (a row that could not be read shows its
 /// error).
 fn table_ui(ui: &mut Ui, state: &mut BoardState, commands: &mut Vec<Command>) {
-    egui::Grid::new("board_grid")
-        .striped(true)
-        .spacing([10.0, 6.0])
-        .show(ui, |ui| {
-            for (heading, width) in COLUMNS.iter().zip(WIDTHS) {
-                cell_ui(ui, width, RichText::new(*heading).strong());
+    for (i, item) in state.board.items.iter().enumerate() {
+        let file = item.path.file_name().map_or_else(
+            || item.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let (label, rest): (String, Vec<(egui::WidgetText, f32)>) = match &item.row {
+            Ok(row) => (
+                row.label().to_owned(),
+                row.cells
+                    .iter()
+                    .zip(WIDTHS)
+                    .skip(1)
+                    .map(|(t, w)| (t.as_str().into(), w))
+                    .collect(),
+            ),
+            Err(e) => {
+                let error = RichText::new(format!("Cannot be read: {e}"))
+                    .color(ui.visuals().error_fg_color);
+                (
+                    file,
+                    vec![(error.into(), WIDTHS[1..].iter().sum::<f32>() * 0.7)],
+                )
             }
-            ui.end_row();
-            for (i, item) in state.board.items.iter().enumerate() {
-                let file = item.path.file_name().map_or_else(
-                    || item.path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                let label = match &item.row {
-                    Ok(row) => row.label().to_owned(),
-                    Err(_) => file.clone(),
-                };
-                let row_ui = |ui: &mut Ui| {
-                    ui.selectable_label(state.selected == Some(i), format!("{}. {label}", i + 1))
-                        .on_hover_text(item.path.display().to_string())
-                };
-                let r = ui
-                    .allocate_ui_with_layout(
-                        egui::vec2(WIDTHS[0], 0.0),
-                        Layout::top_down(Align::Min),
-                        |ui| {
-                            ui.set_width(WIDTHS[0]);
-                            row_ui(ui)
-                        },
-                    )
-                    .inner;
-                if r.clicked() {
-                    state.selected = Some(i);
-                }
-                if r.double_clicked() {
-                    state.selected = Some(i);
-                    commands.push(Command::BoardOpenCase);
-                }
-                match &item.row {
-                    Ok(row) => {
-                        for (text, width) in row.cells.iter().zip(WIDTHS).skip(1) {
-                            cell_ui(ui, width, text.as_str());
-                        }
-                    }
-                    Err(e) => {
-                        let error = RichText::new(format!("Cannot be read: {e}"))
-                            .color(ui.visuals().error_fg_color);
-                        cell_ui(ui, WIDTHS[1..].iter().sum::<f32>() * 0.6, error);
-                    }
-                }
-                ui.end_row();
-            }
-        });
+        };
+        let selected = state.selected == Some(i);
+        let v = ui.visuals();
+        let fill = if selected {
+            Some(v.selection.bg_fill.gamma_multiply(0.35))
+        } else {
+            (i % 2 == 1).then_some(v.faint_bg_color)
+        };
+        let path = item.path.display().to_string();
+        let (r, rect) = row_ui(
+            ui,
+            |ui| {
+                ui.selectable_label(selected, format!("{}. {label}", i + 1))
+                    .on_hover_text(path)
+            },
+            &rest,
+            fill,
+        );
+        // A click anywhere on the row selects it (the label alone takes the keyboard focus).
+        let whole = ui.interact(
+            rect,
+            ui.scope_id().with(("board_row", i)),
+            egui::Sense::click(),
+        );
+        if r.clicked() || whole.clicked() {
+            state.selected = Some(i);
+        }
+        if r.double_clicked() || whole.double_clicked() {
+            state.selected = Some(i);
+            commands.push(Command::BoardOpenCase);
+        }
+    }
 }
