@@ -166,7 +166,17 @@ fn open_case_loads_it_and_shows_the_case_tab_and_remove_drops_the_row() {
         Some(files[1].as_path())
     );
     assert_eq!(h.state().prefs().tab, Tab::Case);
+    // Saved in the main window, its row shows the change.
+    h.get_by_role_and_label(Role::TextInput, "Case label")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Case label")
+        .type_text("-b");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
     click(&mut h, "Board");
+    assert!(h.query_by_label("2. golden-22-b").is_some());
     click(&mut h, "Remove from board");
     assert_eq!(
         h.state().board().board.paths(),
@@ -274,4 +284,54 @@ fn add_folder_adds_by_name_and_lists_a_broken_file_with_its_line_and_column() {
     assert!(row.contains("line 2, column"), "{row}");
     assert!(h.query_by_label_contains("Cannot be read:").is_some());
     assert!(h.state().error().unwrap().contains("00_broken.ron"));
+}
+
+/// Replaces the text of the path field and presses Enter.
+fn enter_path(h: &mut Harness<'_, MesoApp>, path: &Path) {
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn without_a_file_dialog_the_board_asks_for_paths_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    let files = three_cases(&cases);
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = board_harness(dialogs, dir.path());
+    click(&mut h, "Board");
+    click(&mut h, "Add cases…");
+    // A folder typed in the field adds its case files.
+    enter_path(&mut h, &cases);
+    assert_eq!(h.state().path_prompt_text(), None);
+    assert_eq!(h.state().board().board.paths(), files);
+    // The board file's name must end in .mesoboard.
+    click(&mut h, "Save board as…");
+    let board_file = dir.path().join("b.mesoboard");
+    enter_path(&mut h, &dir.path().join("b.txt"));
+    assert!(
+        h.query_by_label("A board file's name ends in .mesoboard.")
+            .is_some()
+    );
+    enter_path(&mut h, &board_file);
+    assert_eq!(h.state().path_prompt_text(), None);
+    assert!(board_file.is_file());
+    // The pack PDF, from the field too.
+    click(&mut h, "Export pack PDF…");
+    enter_path(&mut h, &files[0].with_extension("pdf"));
+    assert!(
+        dir.path()
+            .join("cases/01_new_pleural_stage_iiia_advanced.pdf")
+            .is_file()
+    );
 }

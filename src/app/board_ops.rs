@@ -261,12 +261,19 @@ impl MesoApp {
         match report::export_files(&files, path, paper, tables, meta::report_meta()) {
             Ok(pdf) => {
                 self.error = None;
-                self.info = Some(format!(
+                let mut msg = format!(
                     "Exported the pack of {} cases to {} ({} pages).",
                     files.len(),
                     path.display(),
                     pdf.pages
-                ));
+                );
+                // LEAD: remove this note when the layout is passed to `export_files`.
+                if self.board.layout == PackLayout::Slides {
+                    msg.push_str(
+                        " The slide layout is not in this build: it was written as a handout.",
+                    );
+                }
+                self.info = Some(msg);
             }
             Err(e) => self.error = Some(format!("Could not export the pack. {e}")),
         }

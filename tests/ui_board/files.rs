@@ -147,6 +147,8 @@ fn the_pack_pdf_has_the_cases_in_the_board_order() {
             < at("25_pleural_2025_ninth_applies_t3_n0.ron")
     );
     assert!(h.state().info().unwrap().contains("pack of 3 cases"));
+    // LEAD: until the layout reaches `export_files`, a Slides export says it is a handout.
+    assert!(h.state().info().unwrap().contains("written as a handout"));
 }
 
 #[test]
