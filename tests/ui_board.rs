@@ -16,6 +16,7 @@ use mesocds::app::tabs::Tab;
 use mesocds_core::Case;
 use mesocds_core::case_file::{self, SavedWith};
 
+use crate::ui::path_field::enter_path;
 use crate::ui::support::{ScriptedDialogs, app_harness};
 
 // The board file, the pack PDF and the FHIR export.
@@ -284,18 +285,6 @@ fn add_folder_adds_by_name_and_lists_a_broken_file_with_its_line_and_column() {
     assert!(row.contains("line 2, column"), "{row}");
     assert!(h.query_by_label_contains("Cannot be read:").is_some());
     assert!(h.state().error().unwrap().contains("00_broken.ron"));
-}
-
-/// Replaces the text of the path field and presses Enter.
-fn enter_path(h: &mut Harness<'_, MesoApp>, path: &Path) {
-    h.get_by_role_and_label(Role::TextInput, "Path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Path")
-        .type_text(&path.display().to_string());
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]
