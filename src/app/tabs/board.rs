@@ -41,6 +41,12 @@ pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
     let any = !state.board.items.is_empty();
     egui::Panel::top("board_bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
+            // The buttons first, so they stay in place while the board's name and count change.
+            button_ui(ui, true, Command::BoardAddCases, &mut commands);
+            button_ui(ui, true, Command::BoardAddFolder, &mut commands);
+            button_ui(ui, true, Command::OpenBoard, &mut commands);
+            button_ui(ui, any, Command::SaveBoardAs, &mut commands);
+            button_ui(ui, any, Command::BoardReload, &mut commands);
             let name = state
                 .board
                 .file
@@ -50,7 +56,7 @@ pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
                     || "Unsaved board".to_owned(),
                     |n| format!("Board {}", n.to_string_lossy()),
                 );
-            let dirty = if state.board.is_dirty() {
+            let dirty = if state.board.file.is_some() && state.board.is_dirty() {
                 " (unsaved changes)"
             } else {
                 ""
@@ -59,11 +65,6 @@ pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
                 RichText::new(format!("{name}{dirty} · {} cases", state.board.items.len()))
                     .strong(),
             );
-            button_ui(ui, true, Command::BoardAddCases, &mut commands);
-            button_ui(ui, true, Command::BoardAddFolder, &mut commands);
-            button_ui(ui, true, Command::OpenBoard, &mut commands);
-            button_ui(ui, any, Command::SaveBoardAs, &mut commands);
-            button_ui(ui, any, Command::BoardReload, &mut commands);
         });
         ui.horizontal_wrapped(|ui| {
             let sel = selected.is_some();
