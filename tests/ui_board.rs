@@ -148,6 +148,12 @@ fn alt_arrows_move_the_selected_row_and_buttons_too() {
             "recurrent-with-course.ron"
         ]
     );
+    // By keyboard alone: the row's label takes the focus, Space selects it.
+    h.get_by_label("1. golden-01").focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(h.state().board().selected, Some(0));
     // Elsewhere the keys do nothing to the board.
     click(&mut h, "Case");
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
