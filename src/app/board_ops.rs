@@ -21,7 +21,7 @@ use crate::{fhir, meta, report};
 ///
 /// LEAD (merge of issue 13): the presenter-ready PDF branch adds a layout parameter to
 /// `crate::report::export_files`; pass this choice there (`Handout` = its handout layout,
-/// `Slides` = its landscape slide layout) in [`MesoApp::export_pack_to`]. Until then the pack
+/// `Slides` = its landscape slide layout) in `MesoApp::export_pack_to`. Until then the pack
 /// is written in the one layout `export_files` has.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PackLayout {

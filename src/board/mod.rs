@@ -1,7 +1,7 @@
 //! The tumor-board workspace's model (issue 13).
 //!
 //! The ordered list of case files on a board, each read once and summarised in one table row
-//! ([`row`]) from the core's assessment, and the board file that saves the list ([`file`]). No
+//! ([`row`]) from the core's assessment, and the board file that saves the list ([`mod@file`]). No
 //! egui here: the Board tab (`src/app/tabs/board.rs`) draws it and `src/app/board_ops.rs` runs
 //! its file operations.
 
