@@ -6,10 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use mesocds_core::case_file;
+use mesocds_core::{ClinicalTables, case_file};
 
 use super::MesoApp;
 use super::command::PendingAction;
+use super::prefs::BoardPrefs;
 use super::services::PickedMany;
 use super::tabs::Tab;
 use super::ui::path_prompt::{PathPrompt, PathPurpose};
@@ -51,6 +52,33 @@ pub struct BoardState {
     pub selected: Option<usize>,
     /// The layout of the pack PDF.
     pub layout: PackLayout,
+}
+
+impl BoardState {
+    /// What the preferences remember of this board.
+    pub fn remembered(&self) -> BoardPrefs {
+        BoardPrefs {
+            file: self.board.file.clone(),
+            cases: self.board.paths(),
+        }
+    }
+
+    /// The board remembered in the preferences, its cases read again; `None` when there was
+    /// none. The list as saved in its board file, when that can be read, tells unsaved changes.
+    pub fn restore(prefs: &BoardPrefs, tables: &ClinicalTables) -> Option<Self> {
+        if prefs.file.is_none() && prefs.cases.is_empty() {
+            return None;
+        }
+        let saved = prefs
+            .file
+            .as_deref()
+            .and_then(|f| file::load(f).ok())
+            .unwrap_or_default();
+        Some(Self {
+            board: Board::restored(prefs.file.clone(), &prefs.cases, saved, tables),
+            ..Self::default()
+        })
+    }
 }
 
 /// A file name made safe from a file stem (letters, digits, `-`, `_`).
@@ -323,5 +351,30 @@ impl MesoApp {
             }
             Err(e) => self.error = Some(format!("Could not export FHIR. {e}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_board_is_remembered_and_restored_with_its_unsaved_changes() {
+        let tables = ClinicalTables::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        let board_file = dir.path().join("x.mesoboard");
+        file::save(&board_file, std::slice::from_ref(&a)).unwrap();
+        let mut state = BoardState::default();
+        state.board.add(&a, tables);
+        state.board.mark_saved(board_file.clone());
+        state.board.add(&b, tables);
+        let remembered = state.remembered();
+        assert_eq!(remembered.cases, vec![a.clone(), b.clone()]);
+        let back = BoardState::restore(&remembered, tables).unwrap();
+        assert_eq!(back.board.paths(), vec![a, b]);
+        assert_eq!(back.board.file.as_deref(), Some(board_file.as_path()));
+        assert!(back.board.is_dirty(), "b was never saved to the board file");
+        assert!(BoardState::restore(&BoardPrefs::default(), tables).is_none());
     }
 }

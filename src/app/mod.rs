@@ -99,6 +99,11 @@ impl MesoApp {
         app.prefs.zoom = app.prefs.zoom.clamp(0.5, 3.0);
         apply_style(&cc.egui_ctx);
         apply_prefs(&cc.egui_ctx, &app.prefs);
+        if let Ok(tables) = app.tables
+            && let Some(board) = BoardState::restore(&app.prefs.board, tables)
+        {
+            app.board = board;
+        }
         for found in app.recovery.orphans() {
             match found {
                 Ok(orphan) => app.recovery_offers.push(orphan),
@@ -272,6 +277,7 @@ impl eframe::App for MesoApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.board = self.board.remembered();
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }

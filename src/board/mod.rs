@@ -63,6 +63,21 @@ impl Board {
         }
     }
 
+    /// A board remembered from the last session: its board file (if any), its cases as they
+    /// were, and the list as last saved to that file (`saved`, to tell unsaved changes).
+    pub fn restored(
+        file: Option<PathBuf>,
+        paths: &[PathBuf],
+        saved: Vec<PathBuf>,
+        tables: &ClinicalTables,
+    ) -> Self {
+        Self {
+            file,
+            items: paths.iter().map(|p| BoardItem::read(p, tables)).collect(),
+            saved,
+        }
+    }
+
     /// The case paths, in order.
     pub fn paths(&self) -> Vec<PathBuf> {
         self.items.iter().map(|i| i.path.clone()).collect()
