@@ -81,7 +81,7 @@ impl BoardState {
     }
 }
 
-/// A file name made safe from a file stem (letters, digits, `-`, `_`).
+/// The stem of `path`'s file name, or `default` (made safe for a file name by the caller).
 fn stem(path: Option<&Path>, default: &str) -> String {
     path.and_then(Path::file_stem)
         .map_or_else(|| default.to_owned(), |s| s.to_string_lossy().into_owned())
