@@ -5,6 +5,7 @@
 //! formats what the core returns.
 
 pub mod app;
+pub mod board;
 pub mod cli;
 pub mod fhir;
 pub mod json;

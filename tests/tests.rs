@@ -62,3 +62,7 @@ mod packaging;
 // scope and warnings, "still missing" navigation, keyboard scrolling, frames per tab switch.
 mod ui_layout;
 mod ui_tabs;
+
+// Issue 13: the Board tab (add, drop, folder, reorder, open, remove), the board file, the pack
+// PDF and the FHIR export from the app.
+mod ui_board;

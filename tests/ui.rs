@@ -21,7 +21,7 @@ use support::{ScriptedDialogs, app_harness};
 mod workflows;
 
 // Issue 10: the path field shown when no file dialog can be shown.
-mod path_field;
+pub(crate) mod path_field;
 
 fn harness_with(
     dialogs: ScriptedDialogs,

@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::MesoApp;
 use super::tabs::Tab;
+use super::ui::path_prompt::PathPurpose;
 
 /// A side effect requested while drawing; run by `MesoApp::run_commands` after drawing.
 #[must_use]
@@ -34,7 +35,7 @@ pub enum Command {
     Copy(String),
     /// Copy the plain-text summary of the open case to the clipboard (from any tab).
     CopySummary,
-    /// Show a tab (Ctrl+1 … Ctrl+5).
+    /// Show a tab (Ctrl+1 … Ctrl+6).
     ShowTab(Tab),
     /// Export the PDF summary (dialog).
     ExportPdf,
@@ -42,6 +43,32 @@ pub enum Command {
     OpenExample,
     /// Show the About box.
     ShowAbout,
+    /// Export the open case as FHIR (dialog).
+    ExportFhir,
+    /// Start a new, empty board.
+    NewBoard,
+    /// Open a board file (dialog).
+    OpenBoard,
+    /// Save the board file (dialog).
+    SaveBoardAs,
+    /// Add case files to the board (dialog, several files).
+    BoardAddCases,
+    /// Add every case file of a folder to the board (dialog).
+    BoardAddFolder,
+    /// Add these case files or folders to the board (dropped on the window).
+    BoardAddPaths(Vec<PathBuf>),
+    /// Move the selected case of the board up (`true`) or down.
+    BoardMove(bool),
+    /// Remove the selected case from the board.
+    BoardRemove,
+    /// Open the selected case of the board in the main window.
+    BoardOpenCase,
+    /// Read the board's case files again.
+    BoardReload,
+    /// Export the board's cases, in order, as one PDF (dialog).
+    BoardExportPack,
+    /// Export the board's cases as FHIR (dialog).
+    BoardExportFhir,
 }
 
 impl Command {
@@ -62,6 +89,20 @@ impl Command {
             Self::ExportPdf => "Export PDF…".to_owned(),
             Self::OpenExample => "Open example case".to_owned(),
             Self::ShowAbout => "About MesoCDS".to_owned(),
+            Self::ExportFhir => "Export FHIR…".to_owned(),
+            Self::NewBoard => "New board".to_owned(),
+            Self::OpenBoard => "Open board…".to_owned(),
+            Self::SaveBoardAs => "Save board as…".to_owned(),
+            Self::BoardAddCases => "Add cases…".to_owned(),
+            Self::BoardAddFolder => "Add folder…".to_owned(),
+            Self::BoardAddPaths(p) => format!("Add {} files", p.len()),
+            Self::BoardMove(true) => "Move up".to_owned(),
+            Self::BoardMove(false) => "Move down".to_owned(),
+            Self::BoardRemove => "Remove from board".to_owned(),
+            Self::BoardOpenCase => "Open case".to_owned(),
+            Self::BoardReload => "Reload files".to_owned(),
+            Self::BoardExportPack => "Export pack PDF…".to_owned(),
+            Self::BoardExportFhir => "Export FHIR of the board…".to_owned(),
         }
     }
 
@@ -76,12 +117,13 @@ impl Command {
 
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT: Modifiers = Modifiers::ALT;
 
 /// Every keyboard shortcut, in the order they are matched.
 ///
 /// Shift variants come first, because `consume_shortcut` would otherwise take Ctrl+Shift+S for
 /// Ctrl+S. A command's first entry is the one its menu item shows.
-pub const SHORTCUTS: [(KeyboardShortcut, Command); 15] = [
+pub const SHORTCUTS: [(KeyboardShortcut, Command); 18] = [
     (KeyboardShortcut::new(CMD_SHIFT, Key::S), Command::SaveAs),
     (
         KeyboardShortcut::new(CMD_SHIFT, Key::C),
@@ -115,6 +157,19 @@ pub const SHORTCUTS: [(KeyboardShortcut, Command); 15] = [
         KeyboardShortcut::new(CMD, Key::Num5),
         Command::ShowTab(Tab::ALL[4]),
     ),
+    (
+        KeyboardShortcut::new(CMD, Key::Num6),
+        Command::ShowTab(Tab::Board),
+    ),
+    // On the Board tab only (elsewhere they do nothing): reorder the selected case.
+    (
+        KeyboardShortcut::new(ALT, Key::ArrowUp),
+        Command::BoardMove(true),
+    ),
+    (
+        KeyboardShortcut::new(ALT, Key::ArrowDown),
+        Command::BoardMove(false),
+    ),
 ];
 
 /// The commands of the shortcuts pressed this frame (consumed, so no widget also sees them).
@@ -137,6 +192,8 @@ pub enum PendingAction {
     Open(Option<PathBuf>),
     /// Open the built-in example case.
     OpenExample,
+    /// Open a case of the board, then show the Case tab.
+    OpenFromBoard(PathBuf),
     /// Quit.
     Quit,
 }
@@ -148,6 +205,9 @@ impl MesoApp {
             match c {
                 Command::New => self.request(PendingAction::New, ctx),
                 Command::Open => self.request(PendingAction::Open(None), ctx),
+                Command::OpenPath(p) if crate::board::file::is_board_file(&p) => {
+                    self.open_board(&p);
+                }
                 Command::OpenPath(p) => self.request(PendingAction::Open(Some(p)), ctx),
                 Command::Save => {
                     self.save(false);
@@ -177,6 +237,44 @@ impl MesoApp {
                     }
                 }
                 Command::ShowAbout => self.show_about = true,
+                Command::ExportFhir => {
+                    if let Some(p) = self.pick(PathPurpose::ExportFhirCase) {
+                        self.export_fhir_case_to(&p);
+                    }
+                }
+                Command::NewBoard => self.new_board(),
+                Command::OpenBoard => {
+                    if let Some(p) = self.pick(PathPurpose::OpenBoard) {
+                        self.open_board(&p);
+                    }
+                }
+                Command::SaveBoardAs => {
+                    if let Some(p) = self.pick(PathPurpose::SaveBoard) {
+                        self.save_board_to(&p);
+                    }
+                }
+                Command::BoardAddCases => self.board_add_cases(),
+                Command::BoardAddFolder => self.board_add_folder(),
+                Command::BoardAddPaths(paths) => self.board_add_paths(&paths),
+                Command::BoardMove(up) => self.board_move_selected(up),
+                Command::BoardRemove => self.board_remove_selected(),
+                Command::BoardOpenCase => self.board_open_selected(ctx),
+                Command::BoardReload => {
+                    if let Ok(tables) = self.tables {
+                        self.board.board.reload(tables);
+                        self.info = Some("Read the board's case files again.".to_owned());
+                    }
+                }
+                Command::BoardExportPack => {
+                    if let Some(p) = self.pick(PathPurpose::ExportPack) {
+                        self.export_pack_to(&p);
+                    }
+                }
+                Command::BoardExportFhir => {
+                    if let Some(p) = self.pick(PathPurpose::ExportFhirBoard) {
+                        self.export_fhir_board_to(&p);
+                    }
+                }
             }
         }
     }

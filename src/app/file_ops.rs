@@ -74,13 +74,31 @@ impl MesoApp {
 
     /// Asks the dialog for `purpose`; when no dialog can be shown, opens the path field in the
     /// window instead. `None` unless a path was chosen in the dialog.
-    fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
-        let folder = self.case_folder();
+    pub(super) fn pick(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
+        let board = !matches!(
+            purpose,
+            PathPurpose::Open
+                | PathPurpose::Save
+                | PathPurpose::Export
+                | PathPurpose::ExportFhirCase
+        );
+        let folder = if board {
+            self.board_folder()
+        } else {
+            self.case_folder()
+        };
         let name = self.suggested_name(purpose);
+        let f = folder.as_deref();
         let answer = match purpose {
-            PathPurpose::Open => self.dialogs.pick_open(folder.as_deref()),
-            PathPurpose::Save => self.dialogs.pick_save(folder.as_deref(), &name),
-            PathPurpose::Export => self.dialogs.pick_export(folder.as_deref(), &name),
+            PathPurpose::Open => self.dialogs.pick_open(f),
+            PathPurpose::Save => self.dialogs.pick_save(f, &name),
+            PathPurpose::Export | PathPurpose::ExportPack => self.dialogs.pick_export(f, &name),
+            PathPurpose::AddToBoard => self.dialogs.pick_folder(f),
+            PathPurpose::OpenBoard => self.dialogs.pick_board(f, None),
+            PathPurpose::SaveBoard => self.dialogs.pick_board(f, Some(&name)),
+            PathPurpose::ExportFhirCase | PathPurpose::ExportFhirBoard => {
+                self.dialogs.pick_fhir(f, &name)
+            }
         };
         match answer {
             Picked::Path(p) => Some(p),
@@ -99,9 +117,13 @@ impl MesoApp {
     /// The file name offered for `purpose`, from the case label.
     fn suggested_name(&self, purpose: PathPurpose) -> String {
         match purpose {
-            PathPurpose::Open => String::new(),
+            PathPurpose::Open | PathPurpose::AddToBoard | PathPurpose::OpenBoard => String::new(),
             PathPurpose::Save => format!("{}.ron", sanitize(&self.doc.display_name())),
             PathPurpose::Export => format!("{}.pdf", sanitize(&self.doc.display_name())),
+            PathPurpose::ExportFhirCase => format!("{}.json", sanitize(&self.doc.display_name())),
+            PathPurpose::SaveBoard | PathPurpose::ExportPack | PathPurpose::ExportFhirBoard => {
+                sanitize_stem(&self.board_suggested_name(purpose))
+            }
         }
     }
 
@@ -123,6 +145,10 @@ impl MesoApp {
                 let fingerprint = report::fingerprint(written.as_bytes());
                 self.doc.mark_saved(path.clone(), Some(fingerprint));
                 self.prefs.add_recent(&path);
+                if let Ok(tables) = self.tables {
+                    // The board shows the case as saved now.
+                    self.board.board.refresh(&path, tables);
+                }
                 self.recovery.clear();
                 self.autosave_due = None;
                 self.error = None;
@@ -230,6 +256,13 @@ impl MesoApp {
                     }
                 }
             }
+            PendingAction::OpenFromBoard(p) => {
+                self.load(&p);
+                if self.error.is_none() {
+                    self.recovery.clear();
+                    self.prefs.tab = super::tabs::Tab::Case;
+                }
+            }
             PendingAction::OpenExample => match case_file::from_ron(EXAMPLE_CASE) {
                 Ok(loaded) => {
                     // A copy with no file: Save asks where to put it.
@@ -285,4 +318,12 @@ fn sanitize(name: &str) -> String {
             }
         })
         .collect()
+}
+
+/// `name` with its stem [`sanitize`]d and its extension kept.
+fn sanitize_stem(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{}.{ext}", sanitize(stem)),
+        None => sanitize(name),
+    }
 }

@@ -10,6 +10,7 @@
 //! This file is the orchestration only: the [`MesoApp`] state, its creation, and the order of
 //! a frame. Panels are in `ui/`, tabs in [`tabs`].
 
+pub mod board_ops;
 pub mod command;
 pub mod document;
 mod file_ops;
@@ -25,6 +26,7 @@ use std::time::Duration;
 
 use mesocds_core::{ClinicalTables, TableError, assess};
 
+use board_ops::BoardState;
 pub use command::{Command, PendingAction};
 use document::Document;
 pub use prefs::{PREFS_KEY, Prefs};
@@ -49,6 +51,8 @@ pub struct MesoApp {
     tables: Result<&'static ClinicalTables, TableError>,
     prefs: Prefs,
     doc: Document,
+    /// The Board tab's list of cases (issue 13).
+    board: BoardState,
     dialogs: Box<dyn FileDialogs>,
     recovery: Recovery,
     prompt: Option<PendingAction>,
@@ -78,6 +82,7 @@ impl MesoApp {
             tables: ClinicalTables::embedded(),
             prefs,
             doc: Document::new(),
+            board: BoardState::default(),
             dialogs: services.dialogs,
             recovery: services.recovery,
             prompt: None,
@@ -94,6 +99,11 @@ impl MesoApp {
         app.prefs.zoom = app.prefs.zoom.clamp(0.5, 3.0);
         apply_style(&cc.egui_ctx);
         apply_prefs(&cc.egui_ctx, &app.prefs);
+        if let Ok(tables) = app.tables
+            && let Some(board) = BoardState::restore(&app.prefs.board, tables)
+        {
+            app.board = board;
+        }
         for found in app.recovery.orphans() {
             match found {
                 Ok(orphan) => app.recovery_offers.push(orphan),
@@ -105,7 +115,11 @@ impl MesoApp {
             }
         }
         if let Some(path) = services.open {
-            app.load(&path);
+            if crate::board::file::is_board_file(&path) {
+                app.open_board(&path);
+            } else {
+                app.load(&path);
+            }
         }
         app
     }
@@ -192,16 +206,7 @@ impl eframe::App for MesoApp {
 
         self.keep_focus_on_escape(&ctx);
         let mut commands = command::pressed_shortcuts(&ctx);
-        // Dropped files open like File → Open.
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        commands.extend(dropped.into_iter().take(1).map(Command::OpenPath));
+        commands.extend(self.dropped_files(&ctx));
         // Closing the window with unsaved changes asks first.
         if ctx.input(|i| i.viewport().close_requested())
             && !self.close_confirmed
@@ -242,6 +247,7 @@ impl eframe::App for MesoApp {
             Tab::Prognosis => tabs::prognosis_tab_ui(ui, view),
             Tab::Treatment => tabs::treatment_tab_ui(ui, view),
             Tab::Report => commands.extend(tabs::report_tab_ui(ui, view)),
+            Tab::Board => commands.extend(tabs::board_tab_ui(ui, &mut self.board)),
         }
         drop(report);
         drop(assessment);
@@ -271,11 +277,39 @@ impl eframe::App for MesoApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.prefs.board = self.board.remembered();
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }
 
 impl MesoApp {
+    /// What the files dropped on the window this frame do. On the Board tab, case files and
+    /// folders go to the board; elsewhere the first file opens like File → Open. A board file
+    /// (`*.mesoboard`) opens as the board anywhere.
+    fn dropped_files(&self, ctx: &egui::Context) -> Vec<Command> {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        let (boards, cases): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|p| crate::board::file::is_board_file(p));
+        if let Some(board) = boards.into_iter().next() {
+            return vec![Command::OpenPath(board)];
+        }
+        if cases.is_empty() {
+            Vec::new()
+        } else if self.prefs.tab == Tab::Board {
+            vec![Command::BoardAddPaths(cases)]
+        } else {
+            cases.into_iter().take(1).map(Command::OpenPath).collect()
+        }
+    }
+
     /// Escape closes an open dropdown; egui also drops the keyboard focus then, which leaves a
     /// keyboard user nowhere. The widget that had the focus while the dropdown was open gets it
     /// back.

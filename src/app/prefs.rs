@@ -28,6 +28,19 @@ pub struct Prefs {
     /// No animations (scroll bars, collapsing sections, scrolling): for software rendering,
     /// common on hospital virtual desktops, where each animated frame costs CPU.
     pub reduce_motion: bool,
+    /// The Board tab's list when the app last closed (issue 13), reopened at start so that a
+    /// board not yet saved to a file is not lost.
+    pub board: BoardPrefs,
+}
+
+/// The Board tab's list as remembered between sessions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct BoardPrefs {
+    /// Its board file, if it was saved to or opened from one.
+    pub file: Option<PathBuf>,
+    /// Its case files, in order.
+    pub cases: Vec<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -39,6 +52,7 @@ impl Default for Prefs {
             zoom: 1.0,
             letter_paper: false,
             reduce_motion: false,
+            board: BoardPrefs::default(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mesocds_core::{ClinicalTables, case_file};
+use mesocds_core::{Case, ClinicalTables, case_file};
 
 use super::bundle;
 use super::model::Bundle;
@@ -50,11 +50,23 @@ pub fn export_files(
     if files.is_empty() {
         return Err(FhirExportError::NoCases);
     }
+    check_output(files, output)?;
+    let mut cases = Vec::new();
+    for f in files {
+        let bytes = case_file::read_file(f)?;
+        let loaded = case_file::from_bytes(&bytes).map_err(|e| e.with_path(f))?;
+        cases.push((loaded.case, bytes));
+    }
+    write_bundle(&cases, files, output, tables)
+}
+
+/// Refuses an output not named `*.json` or that is one of `inputs`.
+fn check_output(inputs: &[PathBuf], output: &Path) -> Result<(), FhirExportError> {
     let refuse = |reason| FhirExportError::Output {
         path: output.to_owned(),
         reason,
     };
-    if files.iter().any(|f| crate::report::same_file(f, output)) {
+    if inputs.iter().any(|f| crate::report::same_file(f, output)) {
         return Err(refuse("this is one of the input case files"));
     }
     if !output
@@ -63,13 +75,27 @@ pub fn export_files(
     {
         return Err(refuse("the output must be named *.json"));
     }
-    let mut cases = Vec::new();
-    for f in files {
-        let bytes = case_file::read_file(f)?;
-        let loaded = case_file::from_bytes(&bytes).map_err(|e| e.with_path(f))?;
-        cases.push((loaded.case, bytes));
+    Ok(())
+}
+
+/// Writes the Bundle of cases already in memory to `output` atomically (0600 for a new file).
+///
+/// Each case comes with the bytes of its file, or of the file it would be saved as: the desktop
+/// app's export of a case with unsaved edits. `inputs` are the case files `output` must not be.
+///
+/// # Errors
+/// [`FhirExportError`]; nothing is written then.
+pub fn write_bundle(
+    cases: &[(Case, Vec<u8>)],
+    inputs: &[PathBuf],
+    output: &Path,
+    tables: &ClinicalTables,
+) -> Result<Bundle, FhirExportError> {
+    if cases.is_empty() {
+        return Err(FhirExportError::NoCases);
     }
-    let bundle = bundle(&cases, tables);
+    check_output(inputs, output)?;
+    let bundle = bundle(cases, tables);
     let mut json = serde_json::to_vec_pretty(&bundle).unwrap_or_default();
     json.push(b'\n');
     mesocds_core::atomic::write(output, &json).map_err(|error| FhirExportError::Write {

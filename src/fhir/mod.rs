@@ -11,7 +11,7 @@ pub mod codes;
 mod export;
 pub mod model;
 
-pub use export::{FhirExportError, export_files};
+pub use export::{FhirExportError, export_files, write_bundle};
 
 use mesocds_core::ajcc9::{Edition, EditionChoice, Stage9};
 use mesocds_core::staging::{StageOutcome, StageResult, StageStatus};

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
-use mesocds::app::services::{FileDialogs, Picked, Recovery};
+use mesocds::app::services::{FileDialogs, Picked, PickedMany, Recovery};
 use mesocds::app::{MesoApp, Services};
 
 /// The example case shipped with the app.
@@ -25,6 +25,14 @@ pub struct ScriptedDialogs {
     pub save: Vec<PathBuf>,
     /// Answers to "Export PDF…".
     pub export: Vec<PathBuf>,
+    /// Answers to "Add cases…" on the Board tab (several files each).
+    pub cases: Vec<Vec<PathBuf>>,
+    /// Answers to "Add folder…".
+    pub folder: Vec<PathBuf>,
+    /// Answers to "Open board…" and "Save board as…".
+    pub board: Vec<PathBuf>,
+    /// Answers to "Export FHIR…".
+    pub fhir: Vec<PathBuf>,
     /// No dialog can be shown (like a desktop without an xdg desktop portal).
     pub unavailable: bool,
     /// The folder each dialog started in, in order.
@@ -53,6 +61,26 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn pick_export(&mut self, folder: Option<&Path>, _suggested_name: &str) -> Picked {
         let next = self.export.pop();
+        self.answer(folder, next)
+    }
+    fn pick_cases(&mut self, folder: Option<&Path>) -> PickedMany {
+        self.folders.borrow_mut().push(folder.map(Path::to_owned));
+        match self.cases.pop() {
+            Some(p) => PickedMany::Paths(p),
+            None if self.unavailable => PickedMany::Unavailable,
+            None => PickedMany::Cancelled,
+        }
+    }
+    fn pick_folder(&mut self, folder: Option<&Path>) -> Picked {
+        let next = self.folder.pop();
+        self.answer(folder, next)
+    }
+    fn pick_board(&mut self, folder: Option<&Path>, _save_as: Option<&str>) -> Picked {
+        let next = self.board.pop();
+        self.answer(folder, next)
+    }
+    fn pick_fhir(&mut self, folder: Option<&Path>, _suggested_name: &str) -> Picked {
+        let next = self.fhir.pop();
         self.answer(folder, next)
     }
 }

@@ -16,7 +16,7 @@ use super::workflows::save_case;
 use super::{harness_with, type_into};
 
 /// Replaces the text of the path field and presses Enter.
-fn enter_path(h: &mut Harness<'_, MesoApp>, path: &Path) {
+pub(crate) fn enter_path(h: &mut Harness<'_, MesoApp>, path: &Path) {
     let field = h.get_by_role_and_label(Role::TextInput, "Path");
     field.focus();
     h.run();

@@ -1,9 +1,10 @@
-//! The five tabs of the main window, one file each.
+//! The tabs of the main window, one file each.
 //!
 //! Every `*_tab_ui` draws from the core's assessment, borrowed through one [`ViewCtx`], and
 //! edits only the case; none computes or words a clinical result (the wording shared with the
 //! report is in [`crate::present`]).
 
+mod board;
 mod case;
 mod edition_card;
 pub mod edition_form;
@@ -23,6 +24,7 @@ use mesocds_core::{Assessment, ClinicalTables};
 
 use crate::report::model::Report;
 
+pub use board::board_tab_ui;
 pub use case::case_tab_ui;
 pub use prognosis::prognosis_tab_ui;
 pub use report::report_tab_ui;
@@ -56,6 +58,8 @@ pub enum Tab {
     Treatment,
     /// Report preview and plain text.
     Report,
+    /// The tumor board: several cases, in order (issue 13).
+    Board,
 }
 
 impl std::fmt::Display for Tab {
@@ -66,12 +70,13 @@ impl std::fmt::Display for Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Case,
         Self::Staging,
         Self::Prognosis,
         Self::Treatment,
         Self::Report,
+        Self::Board,
     ];
 
     /// The tab on which the field of `input` is entered.
@@ -90,6 +95,7 @@ impl Tab {
             Self::Prognosis => "Prognosis",
             Self::Treatment => "Treatment options",
             Self::Report => "Report",
+            Self::Board => "Board",
         }
     }
 }

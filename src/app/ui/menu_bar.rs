@@ -36,6 +36,11 @@ impl MesoApp {
                 item_ui(ui, true, Command::Save, commands);
                 item_ui(ui, true, Command::SaveAs, commands);
                 item_ui(ui, true, Command::ExportPdf, commands);
+                item_ui(ui, true, Command::ExportFhir, commands);
+                ui.separator();
+                item_ui(ui, true, Command::NewBoard, commands);
+                item_ui(ui, true, Command::OpenBoard, commands);
+                item_ui(ui, true, Command::SaveBoardAs, commands);
                 ui.separator();
                 item_ui(ui, true, Command::Quit, commands);
             });

@@ -31,8 +31,9 @@ impl MesoApp {
                     self.doc.display_name(),
                     match action {
                         PendingAction::New => "starting a new case",
-                        PendingAction::Open(_) | PendingAction::OpenExample =>
-                            "opening another case",
+                        PendingAction::Open(_)
+                        | PendingAction::OpenFromBoard(_)
+                        | PendingAction::OpenExample => "opening another case",
                         PendingAction::Quit => "quitting",
                     }
                 ));

@@ -17,6 +17,18 @@ pub(in crate::app) enum PathPurpose {
     Save,
     /// Export the PDF summary.
     Export,
+    /// Add a case file, or every case file in a folder, to the board.
+    AddToBoard,
+    /// Open a board file.
+    OpenBoard,
+    /// Save the board file.
+    SaveBoard,
+    /// Export the board's pack PDF.
+    ExportPack,
+    /// Export the open case as FHIR.
+    ExportFhirCase,
+    /// Export the board's cases as FHIR.
+    ExportFhirBoard,
 }
 
 impl PathPurpose {
@@ -26,6 +38,11 @@ impl PathPurpose {
             Self::Open => "Open case",
             Self::Save => "Save case",
             Self::Export => "Export PDF summary",
+            Self::AddToBoard => "Add cases to the board",
+            Self::OpenBoard => "Open board",
+            Self::SaveBoard => "Save board as",
+            Self::ExportPack => "Export the board's pack PDF",
+            Self::ExportFhirCase | Self::ExportFhirBoard => "Export FHIR",
         }
     }
 }
@@ -81,10 +98,17 @@ impl MesoApp {
         if path.is_relative() {
             path = self.case_folder().unwrap_or_default().join(path);
         }
+        if purpose == PathPurpose::AddToBoard {
+            return if path.exists() {
+                Ok(path)
+            } else {
+                Err(format!("{} does not exist.", path.display()))
+            };
+        }
         if path.is_dir() {
             return Err(format!("{} is a folder; add a file name.", path.display()));
         }
-        if purpose != PathPurpose::Open
+        if !matches!(purpose, PathPurpose::Open | PathPurpose::OpenBoard)
             && !path
                 .parent()
                 .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir())
@@ -92,9 +116,45 @@ impl MesoApp {
             return Err(format!("The folder of {} does not exist.", path.display()));
         }
         let own = self.doc.path.as_deref();
+        let on_board = || self.board.board.contains(&path);
         match purpose {
-            PathPurpose::Open if !path.is_file() => {
+            PathPurpose::Open | PathPurpose::OpenBoard if !path.is_file() => {
                 Err(format!("{} is not a file.", path.display()))
+            }
+            PathPurpose::SaveBoard if !has_extension(&path, crate::board::file::EXTENSION) => {
+                Err("A board file's name ends in .mesoboard.".to_owned())
+            }
+            PathPurpose::SaveBoard
+                if path.exists()
+                    && !self
+                        .board
+                        .board
+                        .file
+                        .as_deref()
+                        .is_some_and(|o| same_file(o, &path)) =>
+            {
+                Err(format!(
+                    "{} already exists; type another name (nothing is replaced from this field).",
+                    path.display()
+                ))
+            }
+            PathPurpose::ExportPack if !has_extension(&path, "pdf") => {
+                Err("A PDF's name ends in .pdf.".to_owned())
+            }
+            PathPurpose::ExportFhirCase | PathPurpose::ExportFhirBoard
+                if !has_extension(&path, "json") =>
+            {
+                Err("A FHIR export's name ends in .json.".to_owned())
+            }
+            PathPurpose::ExportPack | PathPurpose::ExportFhirBoard if on_board() => Err(format!(
+                "{} is a case file on the board; the export is never written over it.",
+                path.display()
+            )),
+            PathPurpose::ExportFhirCase if own.is_some_and(|o| same_file(o, &path)) => {
+                Err(format!(
+                    "{} is the case file; the export is written next to it, never over it.",
+                    path.display()
+                ))
             }
             PathPurpose::Save if !has_extension(&path, "ron") => {
                 Err("A case file's name ends in .ron.".to_owned())
@@ -112,7 +172,7 @@ impl MesoApp {
                 "{} is the case file; the PDF is written next to it, never over it.",
                 path.display()
             )),
-            PathPurpose::Open | PathPurpose::Save | PathPurpose::Export => Ok(path),
+            _ => Ok(path),
         }
     }
 
@@ -180,6 +240,12 @@ impl MesoApp {
                 }
             }
             PathPurpose::Export => self.export_to(&path),
+            PathPurpose::AddToBoard => self.board_add_paths(&[path]),
+            PathPurpose::OpenBoard => self.open_board(&path),
+            PathPurpose::SaveBoard => self.save_board_to(&path),
+            PathPurpose::ExportPack => self.export_pack_to(&path),
+            PathPurpose::ExportFhirCase => self.export_fhir_case_to(&path),
+            PathPurpose::ExportFhirBoard => self.export_fhir_board_to(&path),
         }
     }
 }

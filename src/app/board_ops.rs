@@ -1,0 +1,380 @@
+//! The Board tab's state and file operations (issue 13).
+//!
+//! Add cases (dialog, drop, folder), open and save the board file, open one case, export the
+//! pack PDF and the FHIR Bundle. Run after drawing, like `file_ops.rs`; the list and its rows
+//! are [`crate::board`].
+
+use std::path::{Path, PathBuf};
+
+use mesocds_core::{ClinicalTables, case_file};
+
+use super::MesoApp;
+use super::command::PendingAction;
+use super::prefs::BoardPrefs;
+use super::services::PickedMany;
+use super::tabs::Tab;
+use super::ui::path_prompt::{PathPrompt, PathPurpose};
+use crate::board::{Board, case_files_in, file};
+use crate::report::pdf::Paper;
+use crate::{fhir, meta, report};
+
+/// The layout of the pack PDF.
+///
+/// LEAD (merge of issue 13): the presenter-ready PDF branch adds a layout parameter to
+/// `crate::report::export_files`; pass this choice there (`Handout` = its handout layout,
+/// `Slides` = its landscape slide layout) in `MesoApp::export_pack_to`. Until then the pack
+/// is written in the one layout `export_files` has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PackLayout {
+    /// Portrait pages to read and annotate.
+    #[default]
+    Handout,
+    /// Landscape pages to project.
+    Slides,
+}
+
+impl PackLayout {
+    /// The choice's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Handout => "Handout (portrait)",
+            Self::Slides => "Slides (landscape)",
+        }
+    }
+}
+
+/// What the Board tab shows and edits.
+#[derive(Debug, Default)]
+pub struct BoardState {
+    /// The board.
+    pub board: Board,
+    /// The selected row.
+    pub selected: Option<usize>,
+    /// The layout of the pack PDF.
+    pub layout: PackLayout,
+}
+
+impl BoardState {
+    /// What the preferences remember of this board.
+    pub fn remembered(&self) -> BoardPrefs {
+        BoardPrefs {
+            file: self.board.file.clone(),
+            cases: self.board.paths(),
+        }
+    }
+
+    /// The board remembered in the preferences, its cases read again; `None` when there was
+    /// none. The list as saved in its board file, when that can be read, tells unsaved changes.
+    pub fn restore(prefs: &BoardPrefs, tables: &ClinicalTables) -> Option<Self> {
+        if prefs.file.is_none() && prefs.cases.is_empty() {
+            return None;
+        }
+        let saved = prefs
+            .file
+            .as_deref()
+            .and_then(|f| file::load(f).ok())
+            .unwrap_or_default();
+        Some(Self {
+            board: Board::restored(prefs.file.clone(), &prefs.cases, saved, tables),
+            ..Self::default()
+        })
+    }
+}
+
+/// The stem of `path`'s file name, or `default` (made safe for a file name by the caller).
+fn stem(path: Option<&Path>, default: &str) -> String {
+    path.and_then(Path::file_stem)
+        .map_or_else(|| default.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+impl MesoApp {
+    /// The board (for tests).
+    pub fn board(&self) -> &BoardState {
+        &self.board
+    }
+
+    /// The folder the board's dialogs start in: the board file's, else the first case's, else
+    /// the open case's.
+    pub(super) fn board_folder(&self) -> Option<PathBuf> {
+        let b = &self.board.board;
+        b.file
+            .as_deref()
+            .or_else(|| b.items.first().map(|i| i.path.as_path()))
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_owned)
+            .or_else(|| self.case_folder())
+    }
+
+    /// The file name offered for a board purpose.
+    pub(super) fn board_suggested_name(&self, purpose: PathPurpose) -> String {
+        let board = stem(self.board.board.file.as_deref(), "tumor-board");
+        match purpose {
+            PathPurpose::SaveBoard => format!("{board}.{}", file::EXTENSION),
+            PathPurpose::ExportPack => format!("{board}.pdf"),
+            PathPurpose::ExportFhirBoard => format!("{board}.json"),
+            _ => String::new(),
+        }
+    }
+
+    /// "Add cases…": the dialog (several files), or the path field when there is none.
+    pub(super) fn board_add_cases(&mut self) {
+        let folder = self.board_folder();
+        match self.dialogs.pick_cases(folder.as_deref()) {
+            PickedMany::Paths(paths) => self.board_add_paths(&paths),
+            PickedMany::Cancelled => self.info = Some("Add cases: cancelled.".to_owned()),
+            PickedMany::Unavailable => {
+                let start = folder.unwrap_or_default();
+                self.path_prompt = Some(PathPrompt::new(PathPurpose::AddToBoard, &start));
+            }
+        }
+    }
+
+    /// "Add folder…".
+    pub(super) fn board_add_folder(&mut self) {
+        if let Some(folder) = self.pick(PathPurpose::AddToBoard) {
+            self.board_add_paths(&[folder]);
+        }
+    }
+
+    /// Adds case files (a folder: every `*.ron` in it, by name) at the end of the board and says
+    /// what happened; files that cannot be read are added as rows with their error.
+    pub(super) fn board_add_paths(&mut self, paths: &[PathBuf]) {
+        let Ok(tables) = self.tables else { return };
+        let mut files = Vec::new();
+        for p in paths {
+            if p.is_dir() {
+                match case_files_in(p) {
+                    Ok(found) if found.is_empty() => {
+                        self.error = Some(format!(
+                            "{}: no case files (*.ron) in this folder.",
+                            p.display()
+                        ));
+                    }
+                    Ok(found) => files.extend(found),
+                    Err(e) => self.error = Some(format!("Could not list {}: {e}", p.display())),
+                }
+            } else {
+                files.push(p.clone());
+            }
+        }
+        let (mut added, mut twice, mut failed) = (0, 0, Vec::new());
+        for f in &files {
+            if self.board.board.add(f, tables) {
+                added += 1;
+                if let Some(Err(e)) = self.board.board.items.last().map(|i| &i.row) {
+                    failed.push(e.clone());
+                }
+            } else {
+                twice += 1;
+            }
+        }
+        let mut msg = format!("Added {added} case(s) to the board");
+        if twice > 0 {
+            msg.push_str(&format!("; {twice} already on it"));
+        }
+        self.info = Some(msg);
+        if !failed.is_empty() {
+            self.error = Some(format!(
+                "{} file(s) could not be read; they are listed with their error: {}",
+                failed.len(),
+                failed.join("; ")
+            ));
+        }
+        self.prefs.tab = Tab::Board;
+    }
+
+    /// "New board": an empty list (the case files are untouched).
+    pub(super) fn new_board(&mut self) {
+        let unsaved = self.board.board.is_dirty();
+        self.board = BoardState::default();
+        self.prefs.tab = Tab::Board;
+        self.info = Some(if unsaved {
+            "New board; the previous list was not saved.".to_owned()
+        } else {
+            "New board.".to_owned()
+        });
+    }
+
+    /// Opens the board file at `path`; a missing case shows as a row saying so.
+    pub(super) fn open_board(&mut self, path: &Path) {
+        let Ok(tables) = self.tables else { return };
+        match file::load(path) {
+            Ok(paths) => {
+                let board = Board::opened(path, &paths, tables);
+                let bad = board.items.iter().filter(|i| i.row.is_err()).count();
+                self.board = BoardState {
+                    board,
+                    ..BoardState::default()
+                };
+                self.prefs.add_recent(path);
+                self.prefs.tab = Tab::Board;
+                self.error = (bad > 0).then(|| {
+                    format!("{bad} case file(s) of this board could not be read; see their rows.")
+                });
+                self.info = Some(format!(
+                    "Opened the board {} ({} cases).",
+                    path.display(),
+                    paths.len()
+                ));
+            }
+            Err(e) => self.error = Some(format!("Could not open the board. {e}")),
+        }
+    }
+
+    /// Saves the board file to `path` (named `*.mesoboard`; the extension is added if missing).
+    pub(super) fn save_board_to(&mut self, path: &Path) {
+        let path = if file::is_board_file(path) {
+            path.to_owned()
+        } else {
+            let mut name = path.as_os_str().to_owned();
+            name.push(format!(".{}", file::EXTENSION));
+            PathBuf::from(name)
+        };
+        match file::save(&path, &self.board.board.paths()) {
+            Ok(()) => {
+                self.board.board.mark_saved(path.clone());
+                self.prefs.add_recent(&path);
+                self.error = None;
+                self.info = Some(format!("Saved the board {}.", path.display()));
+            }
+            Err(e) => self.error = Some(format!("Could not save the board. {e}")),
+        }
+    }
+
+    /// Opens the selected case into the main document (the unsaved-changes prompt applies).
+    pub(super) fn board_open_selected(&mut self, ctx: &egui::Context) {
+        let Some(item) = self
+            .board
+            .selected
+            .and_then(|i| self.board.board.items.get(i))
+        else {
+            return;
+        };
+        let path = item.path.clone();
+        self.request(PendingAction::OpenFromBoard(path), ctx);
+    }
+
+    /// Moves the selected case up or down; the selection follows it.
+    pub(super) fn board_move_selected(&mut self, up: bool) {
+        if self.prefs.tab != Tab::Board {
+            return;
+        }
+        if let Some(i) = self.board.selected {
+            self.board.selected = Some(self.board.board.move_item(i, up));
+        }
+    }
+
+    /// Removes the selected case from the board (its file is untouched).
+    pub(super) fn board_remove_selected(&mut self) {
+        if let Some(i) = self.board.selected
+            && let Some(item) = self.board.board.remove(i)
+        {
+            let n = self.board.board.items.len();
+            self.board.selected = (n > 0).then(|| i.min(n - 1));
+            self.info = Some(format!("Removed {} from the board.", item.path.display()));
+        }
+    }
+
+    /// Writes the board's cases, in order, to one PDF at `path`.
+    pub(super) fn export_pack_to(&mut self, path: &Path) {
+        let Ok(tables) = self.tables else { return };
+        let paper = if self.prefs.letter_paper {
+            Paper::Letter
+        } else {
+            Paper::A4
+        };
+        // LEAD: pass `self.board.layout` here once `export_files` takes the layout.
+        let files = self.board.board.paths();
+        match report::export_files(&files, path, paper, tables, meta::report_meta()) {
+            Ok(pdf) => {
+                self.error = None;
+                let mut msg = format!(
+                    "Exported the pack of {} cases to {} ({} pages).",
+                    files.len(),
+                    path.display(),
+                    pdf.pages
+                );
+                // LEAD: remove this note when the layout is passed to `export_files`.
+                if self.board.layout == PackLayout::Slides {
+                    msg.push_str(
+                        " The slide layout is not in this build: it was written as a handout.",
+                    );
+                }
+                self.info = Some(msg);
+            }
+            Err(e) => self.error = Some(format!("Could not export the pack. {e}")),
+        }
+    }
+
+    /// Writes the FHIR Bundle of the board's cases to `path`.
+    pub(super) fn export_fhir_board_to(&mut self, path: &Path) {
+        let Ok(tables) = self.tables else { return };
+        let files = self.board.board.paths();
+        match fhir::export_files(&files, path, tables) {
+            Ok(_) => {
+                self.error = None;
+                self.info = Some(format!(
+                    "Exported FHIR of the board's {} cases to {}.",
+                    files.len(),
+                    path.display()
+                ));
+            }
+            Err(e) => self.error = Some(format!("Could not export FHIR. {e}")),
+        }
+    }
+
+    /// Writes the FHIR Bundle of the open case, as it is on screen, to `path`.
+    pub(super) fn export_fhir_case_to(&mut self, path: &Path) {
+        let Ok(tables) = self.tables else { return };
+        let (bytes, what) = match (&self.doc.path, self.doc.is_dirty()) {
+            (Some(p), false) => match case_file::read_file(p) {
+                Ok(b) => (b, "the saved file"),
+                Err(e) => {
+                    self.error = Some(format!("Could not export FHIR. {e}"));
+                    return;
+                }
+            },
+            _ => match case_file::to_ron(&self.doc.case, &self.saved_with()) {
+                Ok(t) => (t.into_bytes(), "the case on screen, with its unsaved edits"),
+                Err(e) => {
+                    self.error = Some(format!("Could not export FHIR. {e}"));
+                    return;
+                }
+            },
+        };
+        let inputs: Vec<PathBuf> = self.doc.path.iter().cloned().collect();
+        match fhir::write_bundle(&[(self.doc.case.clone(), bytes)], &inputs, path, tables) {
+            Ok(_) => {
+                self.error = None;
+                self.info = Some(format!("Exported FHIR of {what} to {}.", path.display()));
+            }
+            Err(e) => self.error = Some(format!("Could not export FHIR. {e}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_board_is_remembered_and_restored_with_its_unsaved_changes() {
+        let tables = ClinicalTables::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        let board_file = dir.path().join("x.mesoboard");
+        file::save(&board_file, std::slice::from_ref(&a)).unwrap();
+        let mut state = BoardState::default();
+        state.board.add(&a, tables);
+        state.board.mark_saved(board_file.clone());
+        state.board.add(&b, tables);
+        let remembered = state.remembered();
+        assert_eq!(remembered.cases, vec![a.clone(), b.clone()]);
+        let back = BoardState::restore(&remembered, tables).unwrap();
+        assert_eq!(back.board.paths(), vec![a, b]);
+        assert_eq!(back.board.file.as_deref(), Some(board_file.as_path()));
+        assert!(back.board.is_dirty(), "b was never saved to the board file");
+        assert!(BoardState::restore(&BoardPrefs::default(), tables).is_none());
+    }
+}

@@ -1,0 +1,249 @@
+//! The Board tab (issue 13): the cases of a tumor board in the order they will be presented, one
+//! row each (built by [`crate::board::row`] from the core's assessment), with the buttons to add,
+//! reorder, open and remove cases, save the list, and export the pack PDF and FHIR. Draws and
+//! emits [`Command`]s; only the selection and the layout choice change here.
+
+use egui::{Align, Layout, RichText, Ui};
+
+use crate::app::board_ops::{BoardState, PackLayout};
+use crate::app::command::Command;
+use crate::board::COLUMNS;
+
+/// Widths of the table's columns (points), in the order of [`COLUMNS`]; the text wraps inside.
+const WIDTHS: [f32; 10] = [
+    120.0, 65.0, 60.0, 75.0, 100.0, 45.0, 230.0, 130.0, 150.0, 180.0,
+];
+
+/// A command button; its shortcut, when it has one, shows on hover.
+fn button_ui(ui: &mut Ui, enabled: bool, command: Command, commands: &mut Vec<Command>) {
+    let mut response = ui.add_enabled(enabled, egui::Button::new(command.label()));
+    if let Some(keys) = command.shortcut() {
+        response = response.on_hover_text(format!("Shortcut: {}", ui.ctx().format_shortcut(&keys)));
+    }
+    if response.clicked() {
+        commands.push(command);
+    }
+}
+
+/// A table cell of `width` whose text wraps.
+fn cell_ui(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) {
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// The Board tab. Returns the commands of the buttons pressed.
+pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let selected = state.selected.filter(|&i| i < state.board.items.len());
+    state.selected = selected;
+    let any = !state.board.items.is_empty();
+    egui::Panel::top("board_bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            // The buttons first, so they stay in place while the board's name and count change.
+            button_ui(ui, true, Command::BoardAddCases, &mut commands);
+            button_ui(ui, true, Command::BoardAddFolder, &mut commands);
+            button_ui(ui, true, Command::OpenBoard, &mut commands);
+            button_ui(ui, any, Command::SaveBoardAs, &mut commands);
+            button_ui(ui, any, Command::BoardReload, &mut commands);
+            let name = state
+                .board
+                .file
+                .as_deref()
+                .and_then(|f| f.file_name())
+                .map_or_else(
+                    || "Unsaved board".to_owned(),
+                    |n| format!("Board {}", n.to_string_lossy()),
+                );
+            let dirty = if state.board.file.is_some() && state.board.is_dirty() {
+                " (unsaved changes)"
+            } else {
+                ""
+            };
+            ui.label(
+                RichText::new(format!("{name}{dirty} · {} cases", state.board.items.len()))
+                    .strong(),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            let sel = selected.is_some();
+            let last = state.board.items.len().saturating_sub(1);
+            button_ui(
+                ui,
+                sel && selected != Some(0),
+                Command::BoardMove(true),
+                &mut commands,
+            );
+            button_ui(
+                ui,
+                sel && selected != Some(last),
+                Command::BoardMove(false),
+                &mut commands,
+            );
+            button_ui(ui, sel, Command::BoardOpenCase, &mut commands);
+            button_ui(ui, sel, Command::BoardRemove, &mut commands);
+            ui.separator();
+            ui.label("Pack layout:");
+            for layout in [PackLayout::Handout, PackLayout::Slides] {
+                ui.radio_value(&mut state.layout, layout, layout.label());
+            }
+            button_ui(ui, any, Command::BoardExportPack, &mut commands);
+            button_ui(ui, any, Command::BoardExportFhir, &mut commands);
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        if !any {
+            ui.label(
+                "No cases on this board yet. Add cases… or Add folder…, open a saved board, or \
+                 drop case files (.ron) on this window.",
+            );
+            return;
+        }
+        ui.label(
+            RichText::new(
+                "Cases in the order they will be presented. Select a row (click, or Tab and \
+                 Space), then Alt+Up / Alt+Down to move it; double-click or Open case to open it.",
+            )
+            .weak(),
+        );
+        // The header stays in view: it scrolls sideways with the rows (last frame's offset),
+        // never up and away.
+        let offset_id = ui.scope_id().with("board_table_x");
+        let x = ui.data(|d| d.get_temp::<f32>(offset_id)).unwrap_or(0.0);
+        egui::ScrollArea::horizontal()
+            .id_salt("board_header")
+            .horizontal_scroll_offset(x)
+            .scroll_source(egui::scroll_area::ScrollSource::NONE)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .show(ui, header_ui);
+        ui.separator();
+        let body = egui::ScrollArea::both()
+            .id_salt("board_table")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                table_ui(ui, state, &mut commands);
+            });
+        let new_x = body.state.clamped_offset().x;
+        if (new_x - x).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(offset_id, new_x));
+            ui.ctx().request_repaint();
+        }
+    });
+    commands
+}
+
+/// One table row: the cells side by side, top-aligned, the row as tall as its tallest cell.
+/// `first` draws the first cell; the rest are wrapped texts.
+fn row_ui<R>(
+    ui: &mut Ui,
+    first: impl FnOnce(&mut Ui) -> R,
+    rest: &[(egui::WidgetText, f32)],
+    fill: Option<egui::Color32>,
+) -> (R, egui::Rect) {
+    // A placeholder behind the row, filled once its height is known.
+    let background = ui.painter().add(egui::Shape::Noop);
+    let inner = ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = CELL_GAP;
+        let r = ui
+            .allocate_ui_with_layout(
+                egui::vec2(WIDTHS[0], 0.0),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    ui.set_width(WIDTHS[0]);
+                    first(ui)
+                },
+            )
+            .inner;
+        for (text, width) in rest {
+            cell_ui(ui, *width, text.clone());
+        }
+        r
+    });
+    let rect = inner.response.rect.expand2(egui::vec2(4.0, 3.0));
+    if let Some(fill) = fill {
+        ui.painter()
+            .set(background, egui::Shape::rect_filled(rect, 2.0, fill));
+    }
+    ui.add_space(6.0);
+    (inner.inner, rect)
+}
+
+/// Space between two columns.
+const CELL_GAP: f32 = 10.0;
+
+/// The table's header row.
+fn header_ui(ui: &mut Ui) {
+    let header: Vec<(egui::WidgetText, f32)> = COLUMNS
+        .iter()
+        .zip(WIDTHS)
+        .skip(1)
+        .map(|(h, w)| (RichText::new(*h).strong().into(), w))
+        .collect();
+    row_ui(
+        ui,
+        |ui| ui.label(RichText::new(COLUMNS[0]).strong()),
+        &header,
+        None,
+    );
+}
+
+/// The table's rows, one per case (a row that could not be read shows its
+/// error).
+fn table_ui(ui: &mut Ui, state: &mut BoardState, commands: &mut Vec<Command>) {
+    for (i, item) in state.board.items.iter().enumerate() {
+        let file = item.path.file_name().map_or_else(
+            || item.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let (label, rest): (String, Vec<(egui::WidgetText, f32)>) = match &item.row {
+            Ok(row) => (
+                row.label().to_owned(),
+                row.cells
+                    .iter()
+                    .zip(WIDTHS)
+                    .skip(1)
+                    .map(|(t, w)| (t.as_str().into(), w))
+                    .collect(),
+            ),
+            Err(e) => {
+                let error = RichText::new(format!("Cannot be read: {e}"))
+                    .color(ui.visuals().error_fg_color);
+                (
+                    file,
+                    vec![(error.into(), WIDTHS[1..].iter().sum::<f32>() * 0.7)],
+                )
+            }
+        };
+        let selected = state.selected == Some(i);
+        let v = ui.visuals();
+        let fill = if selected {
+            Some(v.selection.bg_fill.gamma_multiply(0.35))
+        } else {
+            (i % 2 == 1).then_some(v.faint_bg_color)
+        };
+        let path = item.path.display().to_string();
+        let (r, rect) = row_ui(
+            ui,
+            |ui| {
+                ui.selectable_label(selected, format!("{}. {label}", i + 1))
+                    .on_hover_text(path)
+            },
+            &rest,
+            fill,
+        );
+        // A click anywhere on the row selects it (the label alone takes the keyboard focus).
+        let whole = ui.interact(
+            rect,
+            ui.scope_id().with(("board_row", i)),
+            egui::Sense::click(),
+        );
+        if r.clicked() || whole.clicked() {
+            state.selected = Some(i);
+        }
+        if r.double_clicked() || whole.double_clicked() {
+            state.selected = Some(i);
+            commands.push(Command::BoardOpenCase);
+        }
+    }
+}
