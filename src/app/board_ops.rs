@@ -15,33 +15,8 @@ use super::services::PickedMany;
 use super::tabs::Tab;
 use super::ui::path_prompt::{PathPrompt, PathPurpose};
 use crate::board::{Board, case_files_in, file};
-use crate::report::pdf::Paper;
+use crate::report::pdf::{Paper, PdfLayout, PdfOptions};
 use crate::{fhir, meta, report};
-
-/// The layout of the pack PDF.
-///
-/// LEAD (merge of issue 13): the presenter-ready PDF branch adds a layout parameter to
-/// `crate::report::export_files`; pass this choice there (`Handout` = its handout layout,
-/// `Slides` = its landscape slide layout) in `MesoApp::export_pack_to`. Until then the pack
-/// is written in the one layout `export_files` has.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PackLayout {
-    /// Portrait pages to read and annotate.
-    #[default]
-    Handout,
-    /// Landscape pages to project.
-    Slides,
-}
-
-impl PackLayout {
-    /// The choice's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Handout => "Handout (portrait)",
-            Self::Slides => "Slides (landscape)",
-        }
-    }
-}
 
 /// What the Board tab shows and edits.
 #[derive(Debug, Default)]
@@ -51,7 +26,7 @@ pub struct BoardState {
     /// The selected row.
     pub selected: Option<usize>,
     /// The layout of the pack PDF.
-    pub layout: PackLayout,
+    pub layout: PdfLayout,
 }
 
 impl BoardState {
@@ -284,24 +259,24 @@ impl MesoApp {
         } else {
             Paper::A4
         };
-        // LEAD: pass `self.board.layout` here once `export_files` takes the layout.
+        let options = PdfOptions {
+            paper,
+            layout: self.board.layout,
+        };
         let files = self.board.board.paths();
-        match report::export_files(&files, path, paper, tables, meta::report_meta()) {
+        match report::export_files(&files, path, options, tables, meta::report_meta()) {
             Ok(pdf) => {
                 self.error = None;
-                let mut msg = format!(
-                    "Exported the pack of {} cases to {} ({} pages).",
+                let unit = match self.board.layout {
+                    PdfLayout::Handout => "pages",
+                    PdfLayout::Slides => "slides",
+                };
+                self.info = Some(format!(
+                    "Exported the pack of {} cases to {} ({} {unit}).",
                     files.len(),
                     path.display(),
                     pdf.pages
-                );
-                // LEAD: remove this note when the layout is passed to `export_files`.
-                if self.board.layout == PackLayout::Slides {
-                    msg.push_str(
-                        " The slide layout is not in this build: it was written as a handout.",
-                    );
-                }
-                self.info = Some(msg);
+                ));
             }
             Err(e) => self.error = Some(format!("Could not export the pack. {e}")),
         }

@@ -130,7 +130,7 @@ fn the_pack_pdf_has_the_cases_in_the_board_order() {
     h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
     h.run();
-    h.get_by_role_and_label(Role::RadioButton, "Slides (landscape)")
+    h.get_by_role_and_label(Role::RadioButton, "Slides (landscape, to project)")
         .click();
     h.run();
     click(&mut h, "Export pack PDF…");
@@ -147,8 +147,14 @@ fn the_pack_pdf_has_the_cases_in_the_board_order() {
             < at("25_pleural_2025_ninth_applies_t3_n0.ron")
     );
     assert!(h.state().info().unwrap().contains("pack of 3 cases"));
-    // LEAD: until the layout reaches `export_files`, a Slides export says it is a handout.
-    assert!(h.state().info().unwrap().contains("written as a handout"));
+    // The layout chosen on the tab reaches the PDF: landscape 16:9 slides.
+    assert!(h.state().info().unwrap().contains(" slides)"));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&out)
+        .output()
+        .expect("pdfinfo is needed (apt-get install -y poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Page size:       960 x 540 pts"), "{info}");
 }
 
 #[test]

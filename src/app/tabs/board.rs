@@ -5,9 +5,10 @@
 
 use egui::{Align, Layout, RichText, Ui};
 
-use crate::app::board_ops::{BoardState, PackLayout};
+use crate::app::board_ops::BoardState;
 use crate::app::command::Command;
 use crate::board::COLUMNS;
+use crate::report::pdf::PdfLayout;
 
 /// Widths of the table's columns (points), in the order of [`COLUMNS`]; the text wraps inside.
 const WIDTHS: [f32; 10] = [
@@ -85,8 +86,11 @@ pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
             button_ui(ui, sel, Command::BoardRemove, &mut commands);
             ui.separator();
             ui.label("Pack layout:");
-            for layout in [PackLayout::Handout, PackLayout::Slides] {
-                ui.radio_value(&mut state.layout, layout, layout.label());
+            for (layout, label) in [
+                (PdfLayout::Handout, "Handout (portrait)"),
+                (PdfLayout::Slides, "Slides (landscape, to project)"),
+            ] {
+                ui.radio_value(&mut state.layout, layout, label);
             }
             button_ui(ui, any, Command::BoardExportPack, &mut commands);
             button_ui(ui, any, Command::BoardExportFhir, &mut commands);
