@@ -34,7 +34,7 @@ pub enum Command {
     Copy(String),
     /// Copy the plain-text summary of the open case to the clipboard (from any tab).
     CopySummary,
-    /// Show a tab (Ctrl+1 … Ctrl+5).
+    /// Show a tab (Ctrl+1 … Ctrl+6).
     ShowTab(Tab),
     /// Export the PDF summary (dialog).
     ExportPdf,
@@ -81,7 +81,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 ///
 /// Shift variants come first, because `consume_shortcut` would otherwise take Ctrl+Shift+S for
 /// Ctrl+S. A command's first entry is the one its menu item shows.
-pub const SHORTCUTS: [(KeyboardShortcut, Command); 15] = [
+pub const SHORTCUTS: [(KeyboardShortcut, Command); 16] = [
     (KeyboardShortcut::new(CMD_SHIFT, Key::S), Command::SaveAs),
     (
         KeyboardShortcut::new(CMD_SHIFT, Key::C),
@@ -114,6 +114,10 @@ pub const SHORTCUTS: [(KeyboardShortcut, Command); 15] = [
     (
         KeyboardShortcut::new(CMD, Key::Num5),
         Command::ShowTab(Tab::ALL[4]),
+    ),
+    (
+        KeyboardShortcut::new(CMD, Key::Num6),
+        Command::ShowTab(Tab::ALL[5]),
     ),
 ];
 
