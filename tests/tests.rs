@@ -59,3 +59,7 @@ mod packaging;
 // scope and warnings, "still missing" navigation, keyboard scrolling, frames per tab switch.
 mod ui_layout;
 mod ui_tabs;
+
+// Issue 13 in the app: the Course tab (timeline, events, board entries), undo, the save path,
+// format-1 files, and the Case tab's values from the course.
+mod ui_course;

@@ -5,7 +5,7 @@
 //! What the course means for the assessment is the core's (`effective_case`, `validate_case`);
 //! this tab draws it and edits the case (`docs/clinical/disease-status.md`, "Disease course").
 
-use egui::{RichText, Ui};
+use egui::{Align, Layout, RichText, Ui};
 use mesocds_core::course::{self, CourseError};
 use mesocds_core::vocab::Vocab as _;
 
@@ -44,12 +44,16 @@ pub fn course_tab_ui(ui: &mut Ui, _view: ViewCtx<'_>, doc: &mut Document) -> Vec
             );
             if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
                 ui.horizontal_top(|ui| {
+                    let column = |w: f32| (egui::vec2(w, 0.0), Layout::top_down(Align::Min));
                     let w = ui.available_width() - UNDATED_WIDTH - 12.0;
-                    ui.allocate_ui(egui::vec2(w, 0.0), |ui| {
+                    let (size, layout) = column(w);
+                    ui.allocate_ui_with_layout(size, layout, |ui| {
                         ui.set_width(w);
                         course_timeline::timeline_ui(ui, &doc.case, today);
                     });
-                    ui.allocate_ui(egui::vec2(UNDATED_WIDTH, 0.0), |ui| {
+                    let (size, layout) = column(UNDATED_WIDTH);
+                    ui.allocate_ui_with_layout(size, layout, |ui| {
+                        ui.set_width(UNDATED_WIDTH);
                         undated_ui(ui, doc, &mut commands);
                     });
                 });

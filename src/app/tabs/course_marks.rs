@@ -100,6 +100,19 @@ pub(super) fn axis_ui(
     );
     let px_per_month = (x_of(hi) - x_of(lo)) / ((hi - lo) as f32 / 30.44);
     let year_of = |day: i64| 1970 + (day as f64 / 365.2425).floor() as i64;
+    // The first year is named at the left edge when its 1 January is before the axis.
+    let first_year = year_of(lo);
+    if Date::new(u16::try_from(first_year).unwrap_or(1900), 1, 1).is_ok_and(|d| day_number(d) < lo)
+    {
+        let at = pos2(plot.left() + 1.0, plot.top() + 2.0);
+        painter.text(
+            at,
+            Align2::LEFT_TOP,
+            first_year.to_string(),
+            font.clone(),
+            text,
+        );
+    }
     for year in year_of(lo) - 1..=year_of(hi) + 1 {
         for month in 1..=12u8 {
             let Ok(d) = Date::new(u16::try_from(year).unwrap_or(1900), month, 1) else {
@@ -205,6 +218,25 @@ pub(super) fn draw_bar(
     )
 }
 
+/// Half the size of a marker (points).
+const MARKER_RADIUS: f32 = 6.0;
+
+/// Where the label of a marker at `x`, `w` points wide, goes: to its right, or to its left when
+/// it would leave the plot (`left`, `right`). Returns the label's left and the span marker and
+/// label cover together.
+pub(super) fn marker_label_span(x: f32, w: f32, (left, right): (f32, f32)) -> (f32, (f32, f32)) {
+    let r = MARKER_RADIUS;
+    let label_left = if x + r + 4.0 + w <= right {
+        x + r + 4.0
+    } else {
+        (x - r - 4.0 - w).max(left)
+    };
+    (
+        label_left,
+        (label_left.min(x - r), (label_left + w).max(x + r)),
+    )
+}
+
 /// A marker at `x` with its label to the right (to the left when it would leave the plot).
 pub(super) fn draw_marker(
     painter: &egui::Painter,
@@ -214,7 +246,7 @@ pub(super) fn draw_marker(
     (font, text, plot): (&FontId, Color32, Rect),
 ) -> Rect {
     let c = pos2(x, row_top + ROW_HEIGHT / 2.0);
-    let r = 6.0;
+    let r = MARKER_RADIUS;
     let stroke = Stroke::new(1.8, item.color);
     let poly = |pts: Vec<Pos2>, filled: bool| {
         if filled {
@@ -265,11 +297,7 @@ pub(super) fn draw_marker(
     painter.add(shape);
     let galley = painter.layout_no_wrap(item.label.clone(), font.clone(), text);
     let w = galley.size().x;
-    let left = if x + r + 4.0 + w <= plot.right() {
-        x + r + 4.0
-    } else {
-        (x - r - 4.0 - w).max(plot.left())
-    };
+    let (left, _) = marker_label_span(x, w, (plot.left(), plot.right()));
     let h = galley.size().y;
     painter.galley(pos2(left, c.y - h / 2.0), galley, text);
     Rect::from_min_max(

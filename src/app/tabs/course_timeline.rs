@@ -12,6 +12,7 @@ use mesocds_core::course::{CourseEvent, Recurrence, Remission};
 
 use super::course_marks::{
     AXIS_HEIGHT, Item, Mark, Palette, ROW_HEIGHT, axis_ui, day_number, draw_bar, draw_marker,
+    marker_label_span,
 };
 use crate::present::{END_NOT_ENTERED, agents_text, board_text, event_text, response_text};
 
@@ -36,7 +37,7 @@ fn lanes(case: &Case, today_day: i64, pal: &Palette) -> Vec<Lane> {
     let mut systemic = lane("Systemic therapy", true);
     let mut radio = lane("Radiotherapy", true);
     let mut surgery = lane("Surgery", false);
-    let mut status = lane("Diagnosis, remission, recurrence", false);
+    let mut status = lane("Disease status", false);
     let mut board = lane("Tumor board", false);
     for e in case.course.sorted() {
         let start = day_number(e.date());
@@ -170,32 +171,34 @@ fn day_range(lanes: &[Lane], fallback: i64) -> (i64, i64) {
 fn pack_rows(
     ui: &Ui,
     lanes: &[Lane],
-    x_of: &impl Fn(i64) -> f32,
+    (x_of, plot): (&impl Fn(i64) -> f32, (f32, f32)),
     font: &FontId,
 ) -> (Vec<(usize, usize, usize)>, Vec<usize>) {
     let mut placed = Vec::new();
     let mut lane_rows = Vec::new();
     for (li, lane) in lanes.iter().enumerate() {
-        let mut right_edges: Vec<f32> = Vec::new();
+        // The spans taken in each row of this lane.
+        let mut taken: Vec<Vec<(f32, f32)>> = Vec::new();
         for (ii, item) in lane.items.iter().enumerate() {
             let row = if lane.bars {
                 ii
             } else {
-                let x = x_of(item.start);
                 let w = ui
                     .painter()
                     .layout_no_wrap(item.label.clone(), font.clone(), Color32::WHITE)
                     .size()
                     .x;
-                let row = right_edges
-                    .iter()
-                    .position(|r| *r < x - 6.0)
-                    .unwrap_or_else(|| {
-                        right_edges.push(f32::MIN);
-                        right_edges.len() - 1
-                    })
-                    .min(MAX_LABEL_ROWS - 1);
-                right_edges[row] = x + 10.0 + w;
+                let (_, (l, r)) = marker_label_span(x_of(item.start), w, plot);
+                let free =
+                    |row: &Vec<(f32, f32)>| row.iter().all(|(a, b)| r + 6.0 < *a || *b + 6.0 < l);
+                let row = taken.iter().position(free).unwrap_or_else(|| {
+                    taken.push(Vec::new());
+                    taken.len() - 1
+                });
+                let row = row.min(MAX_LABEL_ROWS - 1);
+                if let Some(spans) = taken.get_mut(row) {
+                    spans.push((l, r));
+                }
                 row
             };
             placed.push((li, ii, row));
@@ -203,7 +206,7 @@ fn pack_rows(
         lane_rows.push(if lane.bars {
             lane.items.len()
         } else {
-            right_edges.len().max(1)
+            taken.len().clamp(1, MAX_LABEL_ROWS)
         });
     }
     (placed, lane_rows)
@@ -230,7 +233,8 @@ pub(super) fn timeline_ui(ui: &mut Ui, case: &Case, today: Option<Date>) {
     let plot_left = ui.cursor().left() + LANE_LABEL_WIDTH;
     let plot_width = width - LANE_LABEL_WIDTH - 8.0;
     let x_of = |day: i64| plot_left + plot_width * (day - lo) as f32 / (hi - lo) as f32;
-    let (placed, lane_rows) = pack_rows(ui, &lanes, &x_of, &font);
+    let plot_span = (plot_left, plot_left + plot_width);
+    let (placed, lane_rows) = pack_rows(ui, &lanes, (&x_of, plot_span), &font);
     let lane_height = |rows: usize| rows as f32 * ROW_HEIGHT + 8.0;
     let height = AXIS_HEIGHT + lane_rows.iter().map(|r| lane_height(*r)).sum::<f32>();
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
