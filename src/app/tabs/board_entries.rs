@@ -7,7 +7,8 @@
 use egui::{RichText, Ui};
 use mesocds_core::course::{CourseError, Subject};
 
-use super::course_form::{BoardForm, parse_date, parse_optional_date};
+use super::course_editor::required_date;
+use super::course_form::{BoardForm, parse_optional_date};
 use crate::app::document::Document;
 use crate::app::widgets::text_field_ui;
 use crate::present::board_text;
@@ -18,7 +19,7 @@ pub(super) fn add_board_ui(ui: &mut Ui, doc: &mut Document) {
         ui.set_width(ui.available_width());
         ui.label(RichText::new("Add a board entry").strong());
         let draft = &mut doc.course_drafts.board;
-        ui.push_id("course_new_board", |ui| board_fields_ui(ui, draft));
+        ui.push_id("course_new_board", |ui| board_fields_ui(ui, draft, true));
         let result = draft.to_entry();
         ui.horizontal_wrapped(|ui| {
             let add = ui.add_enabled(result.is_ok(), egui::Button::new("Add board entry"));
@@ -33,10 +34,7 @@ pub(super) fn add_board_ui(ui: &mut Ui, doc: &mut Document) {
                 }
                 Ok(_) => {}
                 Err(problems) => {
-                    ui.label(
-                        RichText::new(format!("To add it: {}", problems.join(" ")))
-                            .color(ui.visuals().warn_fg_color),
-                    );
+                    ui.label(RichText::new(format!("To add it: {}", problems.join(" "))).weak());
                 }
             }
         });
@@ -72,7 +70,9 @@ pub(super) fn board_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseErr
                     delete = Some(i);
                 }
             });
-            ui.push_id(("course_board", i), |ui| board_fields_ui(ui, &mut row.form));
+            ui.push_id(("course_board", i), |ui| {
+                board_fields_ui(ui, &mut row.form, false);
+            });
             for e in errors
                 .iter()
                 .filter(|e| e.subject() == Subject::BoardEntry(i + 1))
@@ -96,15 +96,16 @@ pub(super) fn board_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseErr
     }
 }
 
-/// The fields of one board entry: date, question, decision, attendees, next review.
-fn board_fields_ui(ui: &mut Ui, form: &mut BoardForm) {
+/// The fields of one board entry: date, question, decision, attendees, next review (in a
+/// `draft`, an empty date is not flagged under its field).
+fn board_fields_ui(ui: &mut Ui, form: &mut BoardForm, draft: bool) {
     let mut unused = None;
     text_field_ui(
         ui,
         ("Board date", "YYYY-MM-DD"),
         &mut form.date,
         &mut unused,
-        |t| parse_date(t).map(Some),
+        |t| required_date(t, draft),
     );
     let multiline = |ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str| {
         let l = ui.label(label);

@@ -33,7 +33,7 @@ pub(super) fn add_event_ui(ui: &mut Ui, doc: &mut Document) {
         if draft.kind.is_none() {
             return;
         }
-        ui.push_id("course_new_event", |ui| event_fields_ui(ui, draft));
+        ui.push_id("course_new_event", |ui| event_fields_ui(ui, draft, true));
         let result = draft.to_event();
         ui.horizontal_wrapped(|ui| {
             let add = ui.add_enabled(result.is_ok(), egui::Button::new("Add event"));
@@ -50,10 +50,7 @@ pub(super) fn add_event_ui(ui: &mut Ui, doc: &mut Document) {
                 }
                 Ok(_) => {}
                 Err(problems) => {
-                    ui.label(
-                        RichText::new(format!("To add it: {}", problems.join(" ")))
-                            .color(ui.visuals().warn_fg_color),
-                    );
+                    ui.label(RichText::new(format!("To add it: {}", problems.join(" "))).weak());
                 }
             }
         });
@@ -87,7 +84,9 @@ pub(super) fn events_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseEr
                     delete = Some(i);
                 }
             });
-            ui.push_id(("course_event", i), |ui| event_fields_ui(ui, &mut row.form));
+            ui.push_id(("course_event", i), |ui| {
+                event_fields_ui(ui, &mut row.form, false);
+            });
             for e in errors
                 .iter()
                 .filter(|e| e.subject() == Subject::CourseEvent(i + 1))
@@ -111,8 +110,24 @@ pub(super) fn events_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseEr
     }
 }
 
-/// The fields of one event, for its kind (the kind itself is not edited here).
-fn event_fields_ui(ui: &mut Ui, form: &mut EventForm) {
+/// Reads a required date; in a draft, empty is not flagged yet.
+///
+/// # Errors
+/// The message to show under the field.
+pub(super) fn required_date(
+    text: &str,
+    draft: bool,
+) -> Result<Option<mesocds_core::ajcc9::Date>, String> {
+    if draft {
+        parse_optional_date(text)
+    } else {
+        parse_date(text).map(Some)
+    }
+}
+
+/// The fields of one event, for its kind (the kind itself is not edited here). In a `draft` an
+/// empty date is not flagged under its field: "Add" says what is still needed.
+fn event_fields_ui(ui: &mut Ui, form: &mut EventForm, draft: bool) {
     let Some(kind) = form.kind else {
         return;
     };
@@ -123,7 +138,7 @@ fn event_fields_ui(ui: &mut Ui, form: &mut EventForm) {
         (start_label, "YYYY-MM-DD"),
         &mut form.date,
         &mut unused,
-        |t| parse_date(t).map(Some),
+        |t| required_date(t, draft),
     );
     if kind.has_end() {
         let mut unused = None;
