@@ -335,3 +335,17 @@ fn the_timeline_names_every_event_for_a_screen_reader() {
     h.run();
     assert_eq!(h.state().prefs().tab, Tab::Course);
 }
+
+#[test]
+fn showing_the_course_tab_changes_nothing_in_the_case() {
+    let mut case = load(Path::new(FIXTURE));
+    case.board[0].attendees = vec![
+        "Dr A, thoracic surgery".to_owned(),
+        " radiology ".to_owned(),
+    ];
+    let (mut h, _d) = app(WIDE, DT, Some(&case));
+    tab(&mut h, Tab::Course);
+    h.run();
+    assert_eq!(h.state().document().case, case);
+    assert!(!h.state().document().is_dirty());
+}

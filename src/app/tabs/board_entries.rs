@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use mesocds_core::course::{CourseError, Subject};
 
 use super::course_editor::required_date;
-use super::course_form::{BoardForm, parse_optional_date};
+use super::course_form::{BoardForm, Deleted, parse_optional_date};
 use crate::app::document::Document;
 use crate::app::widgets::text_field_ui;
 use crate::present::board_text;
@@ -88,10 +88,11 @@ pub(super) fn board_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseErr
     if let Some(i) = delete {
         let removed = doc.case.board.remove(i);
         doc.form.course.board.remove(i);
-        doc.course_drafts.deleted = Some((
-            format!("Deleted: {}.", board_text(&removed)),
-            doc.case.clone(),
-        ));
+        doc.course_drafts.deleted = Some(Deleted {
+            message: format!("Deleted: {}.", board_text(&removed)),
+            after: doc.case.clone(),
+            board: true,
+        });
         doc.new_undo_step();
     }
 }

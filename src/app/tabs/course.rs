@@ -61,9 +61,10 @@ pub fn course_tab_ui(ui: &mut Ui, _view: ViewCtx<'_>, doc: &mut Document) -> Vec
                 undated_ui(ui, doc, &mut commands);
                 course_timeline::timeline_ui(ui, &doc.case, today);
             }
-            problems_ui(ui, doc, &errors, &mut commands);
+            problems_ui(ui, doc, &errors);
 
             heading_ui(ui, "Events");
+            deleted_ui(ui, doc, false, &mut commands);
             course_editor::add_event_ui(ui, doc);
             course_editor::events_list_ui(ui, doc, &errors);
 
@@ -75,6 +76,7 @@ pub fn course_tab_ui(ui: &mut Ui, _view: ViewCtx<'_>, doc: &mut Document) -> Vec
                 )
                 .weak(),
             );
+            deleted_ui(ui, doc, true, &mut commands);
             board_entries::add_board_ui(ui, doc);
             board_entries::board_list_ui(ui, doc, &errors);
         });
@@ -113,19 +115,9 @@ fn undated_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
     });
 }
 
-/// What to correct (the core's validation), the core's notes where the course and the direct
-/// entries disagree, and the last deletion with its Undo.
-fn problems_ui(ui: &mut Ui, doc: &Document, errors: &[CourseError], commands: &mut Vec<Command>) {
-    if let Some((message, after)) = &doc.course_drafts.deleted
-        && *after == doc.case
-    {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(message);
-            if ui.button("Undo").clicked() {
-                commands.push(Command::Undo);
-            }
-        });
-    }
+/// What to correct (the core's validation), and the core's notes where the course and the
+/// direct entries disagree.
+fn problems_ui(ui: &mut Ui, doc: &Document, errors: &[CourseError]) {
     let notes = course::effective_case(&doc.case).notes;
     if !errors.is_empty() {
         ui.label(RichText::new("To correct").strong());
@@ -136,4 +128,21 @@ fn problems_ui(ui: &mut Ui, doc: &Document, errors: &[CourseError], commands: &m
         ui.label(RichText::new("Course and direct entries").strong());
         notes_ui(ui, &notes);
     }
+}
+
+/// "Deleted: …" with an Undo button, above the list it was deleted from (events or board
+/// entries), while the case is still the one right after the deletion.
+fn deleted_ui(ui: &mut Ui, doc: &Document, board: bool, commands: &mut Vec<Command>) {
+    let Some(d) = &doc.course_drafts.deleted else {
+        return;
+    };
+    if d.board != board || d.after != doc.case {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&d.message);
+        if ui.button("Undo").clicked() {
+            commands.push(Command::Undo);
+        }
+    });
 }

@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use mesocds_core::course::{BestResponse, CourseError, Recurrence, Remission, Subject};
 use mesocds_core::vocab::{PriorTherapy, Vocab as _};
 
-use super::course_form::{EventForm, EventKind, parse_date, parse_optional_date};
+use super::course_form::{Deleted, EventForm, EventKind, parse_date, parse_optional_date};
 use crate::app::document::Document;
 use crate::app::widgets::text_field_ui;
 use crate::present::{
@@ -102,10 +102,11 @@ pub(super) fn events_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseEr
     if let Some(i) = delete {
         let removed = doc.case.course.events.remove(i);
         doc.form.course.events.remove(i);
-        doc.course_drafts.deleted = Some((
-            format!("Deleted: {}.", event_text(&removed)),
-            doc.case.clone(),
-        ));
+        doc.course_drafts.deleted = Some(Deleted {
+            message: format!("Deleted: {}.", event_text(&removed)),
+            after: doc.case.clone(),
+            board: false,
+        });
         doc.new_undo_step();
     }
 }

@@ -304,7 +304,11 @@ impl BoardForm {
         );
         entry.question.clone_from(&self.question);
         entry.decision.clone_from(&self.decision);
-        entry.attendees = parse_attendees(&self.attendees);
+        // Only once the text was edited: an attendee read from a file may hold a comma, which
+        // must not split it just because the tab was shown.
+        if self.attendees != entry.attendees.join("\n") {
+            entry.attendees = parse_attendees(&self.attendees);
+        }
     }
 }
 
@@ -335,9 +339,20 @@ pub struct CourseDrafts {
     pub event: EventForm,
     /// The new board entry.
     pub board: BoardForm,
-    /// What was last deleted, and the case right after: the "Deleted … Undo" line is shown
-    /// while the case is still that one.
-    pub deleted: Option<(String, Case)>,
+    /// What was last deleted: the "Deleted … Undo" line is shown while the case is still the
+    /// one right after the deletion.
+    pub deleted: Option<Deleted>,
+}
+
+/// A deletion on the Course tab, offered for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    /// "Deleted: …", with the whole event or entry.
+    pub message: String,
+    /// The case right after the deletion.
+    pub after: Case,
+    /// A board entry (shown above the board entries) or an event (above the events).
+    pub board: bool,
 }
 
 #[cfg(test)]
@@ -403,5 +418,26 @@ mod tests {
         assert!(b.to_entry().unwrap_err()[0].starts_with("Next review:"));
         b.next_review.clear();
         assert_eq!(b.to_entry().expect("entry").next_review, None);
+    }
+
+    #[test]
+    fn an_attendee_with_a_comma_is_kept_until_the_text_is_edited() {
+        let mut entry = BoardEntry {
+            date: d("2025-05-20"),
+            question: String::new(),
+            decision: String::new(),
+            attendees: vec!["Dr A, thoracic surgery".to_owned(), " radiology".to_owned()],
+            next_review: None,
+        };
+        let before = entry.clone();
+        let mut form = BoardForm::from_entry(&entry);
+        form.apply_to(&mut entry);
+        assert_eq!(entry, before);
+        form.attendees.push_str("\npathology");
+        form.apply_to(&mut entry);
+        assert_eq!(
+            entry.attendees,
+            ["Dr A", "thoracic surgery", "radiology", "pathology"]
+        );
     }
 }
