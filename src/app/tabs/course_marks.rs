@@ -100,10 +100,12 @@ pub(super) fn axis_ui(
     );
     let px_per_month = (x_of(hi) - x_of(lo)) / ((hi - lo) as f32 / 30.44);
     let year_of = |day: i64| 1970 + (day as f64 / 365.2425).floor() as i64;
-    // The first year is named at the left edge when its 1 January is before the axis.
+    // The first year is named at the left edge when its 1 January is before the axis and the
+    // next 1 January leaves room for the name.
     let first_year = year_of(lo);
-    if Date::new(u16::try_from(first_year).unwrap_or(1900), 1, 1).is_ok_and(|d| day_number(d) < lo)
-    {
+    let jan1 = |y: i64| Date::new(u16::try_from(y).unwrap_or(1900), 1, 1).map(day_number);
+    let room = jan1(first_year + 1).is_ok_and(|next| x_of(next) - plot.left() > 40.0);
+    if room && jan1(first_year).is_ok_and(|d| d < lo) {
         let at = pos2(plot.left() + 1.0, plot.top() + 2.0);
         painter.text(
             at,
@@ -125,6 +127,10 @@ pub(super) fn axis_ui(
             let x = x_of(day);
             if month == 1 {
                 painter.line_segment([pos2(x, plot.top() + 2.0), pos2(x, plot.bottom())], grid);
+                // A year too close to the right edge for its name keeps only its line.
+                if x + 34.0 > plot.right() {
+                    continue;
+                }
                 painter.text(
                     pos2(x + 3.0, plot.top() + 2.0),
                     Align2::LEFT_TOP,
@@ -163,8 +169,9 @@ pub(super) fn draw_bar(
         pos2(x1, row_top + ROW_HEIGHT - 2.0),
     );
     if item.open_ended {
-        // Solid for the first part, then a dashed outline: the end is not known.
-        let solid_end = x0 + (x1 - x0) * 0.6;
+        // A short solid start, then a dashed outline to today: the end is not known, so no
+        // length is drawn as if it were.
+        let solid_end = x0 + ((x1 - x0) * 0.3).min(24.0);
         painter.rect_filled(
             Rect::from_min_max(bar.min, pos2(solid_end, bar.bottom())),
             CornerRadius::same(2),
