@@ -13,6 +13,9 @@ use mesocds_core::staging::{StageOutcome, StageResult};
 use mesocds_core::treatment::{EvidenceLevel, MedianOs, Outcome};
 use mesocds_core::vocab::Vocab as _;
 
+mod course;
+pub use course::*;
+
 /// Text for a value that was not entered, inside a sentence or a table cell.
 pub const NOT_ENTERED: &str = "not entered";
 

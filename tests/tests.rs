@@ -66,3 +66,6 @@ mod ui_tabs;
 // Issue 13: the Board tab (add, drop, folder, reorder, open, remove), the board file, the pack
 // PDF and the FHIR export from the app.
 mod ui_board;
+// Issue 13 in the app: the Course tab (timeline, events, board entries), undo, the save path,
+// format-1 files, and the Case tab's values from the course.
+mod ui_course;

@@ -83,7 +83,7 @@ fn every_tab_opens_by_its_label() {
 fn ctrl_number_switches_tabs() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num5);
     h.run();
     assert_eq!(h.state().prefs().tab, mesocds::app::tabs::Tab::Treatment);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);

@@ -56,10 +56,18 @@ pub(crate) fn example() -> Case {
         .case
 }
 
-/// Frames `run` needs to settle after each switch of a round of tab switches (Ctrl+1..5, twice
+/// Frames `run` needs to settle after each switch of a round of tab switches (Ctrl+1..7, twice
 /// around), at 60 frames a second.
 pub(crate) fn frames_per_switch(h: &mut Harness<'_, MesoApp>) -> Vec<u64> {
-    let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+    let keys = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+    ];
     let mut frames = Vec::new();
     for _ in 0..2 {
         for k in keys {

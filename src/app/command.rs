@@ -35,7 +35,7 @@ pub enum Command {
     Copy(String),
     /// Copy the plain-text summary of the open case to the clipboard (from any tab).
     CopySummary,
-    /// Show a tab (Ctrl+1 … Ctrl+6).
+    /// Show a tab (Ctrl+1 … Ctrl+7).
     ShowTab(Tab),
     /// Export the PDF summary (dialog).
     ExportPdf,
@@ -123,7 +123,7 @@ const ALT: Modifiers = Modifiers::ALT;
 ///
 /// Shift variants come first, because `consume_shortcut` would otherwise take Ctrl+Shift+S for
 /// Ctrl+S. A command's first entry is the one its menu item shows.
-pub const SHORTCUTS: [(KeyboardShortcut, Command); 18] = [
+pub const SHORTCUTS: [(KeyboardShortcut, Command); 19] = [
     (KeyboardShortcut::new(CMD_SHIFT, Key::S), Command::SaveAs),
     (
         KeyboardShortcut::new(CMD_SHIFT, Key::C),
@@ -159,7 +159,11 @@ pub const SHORTCUTS: [(KeyboardShortcut, Command); 18] = [
     ),
     (
         KeyboardShortcut::new(CMD, Key::Num6),
-        Command::ShowTab(Tab::Board),
+        Command::ShowTab(Tab::ALL[5]),
+    ),
+    (
+        KeyboardShortcut::new(CMD, Key::Num7),
+        Command::ShowTab(Tab::ALL[6]),
     ),
     // On the Board tab only (elsewhere they do nothing): reorder the selected case.
     (

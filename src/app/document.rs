@@ -33,6 +33,9 @@ pub struct Document {
     /// The warning of a file whose seal did not match when it was opened
     /// (`case_file::SEAL_WARNING`), until the case is saved with a new seal.
     seal_warning: Option<&'static str>,
+    /// The Course tab's drafts of a new event and board entry: not the case, so undo keeps
+    /// them; a new or opened case starts without.
+    pub course_drafts: super::tabs::course_form::CourseDrafts,
 }
 
 impl Document {
@@ -94,6 +97,12 @@ impl Document {
         }
         self.redo.clear();
         self.last_edit_time = Some(now);
+    }
+
+    /// Makes the next recorded edit an undo step of its own, even within the coalescing time
+    /// (adding or deleting a course event is one step, apart from the typing before it).
+    pub fn new_undo_step(&mut self) {
+        self.last_edit_time = None;
     }
 
     /// Undoes the last edit; `false` when there is none.
@@ -195,6 +204,8 @@ pub struct FormText {
     pub prior_recorded: bool,
     /// The issue-11 fields (date of diagnosis, Psum, Fmax, PCI total).
     pub edition: super::tabs::edition_form::EditionFormText,
+    /// The Course tab's rows (issue 13): course events and board entries as typed.
+    pub course: super::tabs::course_form::CourseFormText,
 }
 
 impl FormText {
@@ -219,6 +230,7 @@ impl FormText {
                 .as_ref()
                 .is_some_and(|p| !p.is_empty()),
             edition: super::tabs::edition_form::EditionFormText::from_case(case),
+            course: super::tabs::course_form::CourseFormText::from_case(case),
         }
     }
 }

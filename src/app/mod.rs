@@ -243,6 +243,7 @@ impl eframe::App for MesoApp {
                     self.prefs.tab = tab;
                 }
             }
+            Tab::Course => commands.extend(tabs::course_tab_ui(ui, view, doc)),
             Tab::Staging => tabs::staging_tab_ui(ui, view, &mut doc.case, &mut doc.form.edition),
             Tab::Prognosis => tabs::prognosis_tab_ui(ui, view),
             Tab::Treatment => tabs::treatment_tab_ui(ui, view),

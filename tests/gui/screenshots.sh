@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the MesoCDS desktop app under Xvfb with the example case and saves a screenshot of every
 # tab at 1024x700 and 1280x800, at 100% and 150% zoom, in the light and the dark theme
-# (40 screenshots, and the Treatment options tab two PageDowns down in each), then measures the
+# (48 screenshots, and the Treatment options tab two PageDowns down in each), then measures the
 # CPU time a tab switch costs.
 #
 # Usage: tests/gui/screenshots.sh [OUT_DIR]     (default: target/screenshots)
@@ -9,6 +9,10 @@
 #              REDUCE_MOTION=true with the "Reduce motion" preference on.
 #              MESOCDS_BIN=path  use this binary instead of building target/release/mesocds
 #              (e.g. target/debug/mesocds, or a build of another commit to compare).
+#              CASE_FILE=path    open this case instead of the example (e.g.
+#              tests/fixtures/course/recurrent-with-course.ron); NAME=prefix for the PNG names.
+#              ONLY_TABS="case course"  only these tabs (names as in `tabs` below), no PageDown
+#              shots and no measurement.
 # Needs: xvfb, imagemagick, xdotool, x11-utils (apt-get install -y xvfb imagemagick xdotool x11-utils)
 # and Mesa's software OpenGL (libgl1-mesa-dri), which these machines have.
 set -euo pipefail
@@ -20,7 +24,8 @@ if [ -z "${MESOCDS_BIN:-}" ]; then
     MESOCDS_BIN="$PWD/target/release/mesocds"
 fi
 bin="$(realpath "$MESOCDS_BIN")"
-case_file="$PWD/assets/examples/example-pleural-stage-iiia.ron"
+case_file="$(realpath "${CASE_FILE:-$PWD/assets/examples/example-pleural-stage-iiia.ron}")"
+prefix="${NAME:+$NAME-}"
 
 # A private HOME so the user's preferences and recovery files are neither read nor changed.
 export HOME; HOME="$(mktemp -d)"
@@ -34,7 +39,8 @@ trap 'kill $app_pid "$xvfb_pid" 2>/dev/null || true; rm -rf "$HOME"' EXIT
 read -r display_number <"$fifo"
 export DISPLAY=":$display_number"
 
-tabs=(case staging prognosis treatment report)
+# In the order of the tab bar: Ctrl+1 is the first.
+tabs=(case course staging prognosis treatment report)
 
 # The preferences eframe restores at start (theme and zoom), in its storage file.
 write_prefs() { # dark(true|false) zoom(1.0|1.5)
@@ -67,7 +73,7 @@ stop_app() {
     app_pid=""
 }
 
-# SWITCH_ONLY=1 skips the screenshots and measures the tab switch only.
+# SWITCH_ONLY=1 skips the screenshots and measures the tab switch only; ONLY_TABS, the measurement.
 sizes="1024x700 1280x800"; [ "${SWITCH_ONLY:-0}" = 1 ] && sizes=""
 for size in $sizes; do
     w=${size%x*}; h=${size#*x}
@@ -78,14 +84,21 @@ for size in $sizes; do
             write_prefs "$dark" "$z"
             start_app "$w" "$h"
             for i in "${!tabs[@]}"; do
+                if [ -n "${ONLY_TABS:-}" ] && [[ " $ONLY_TABS " != *" ${tabs[$i]} "* ]]; then
+                    continue
+                fi
                 xdotool key "ctrl+$((i + 1))"
                 sleep 1.2
-                file="$out/${tabs[$i]}-${size}-${zoom}-${theme}.png"
+                file="$out/${prefix}${tabs[$i]}-${size}-${zoom}-${theme}.png"
                 import -window root -crop "${w}x${h}+0+0" "$file"
                 echo "saved $file"
             done
+            if [ -n "${ONLY_TABS:-}" ]; then
+                stop_app
+                continue
+            fi
             # PageDown in the real window: the Treatment options tab two pages down.
-            xdotool key ctrl+4; sleep 0.5
+            xdotool key ctrl+5; sleep 0.5
             xdotool key Next; sleep 0.4; xdotool key Next; sleep 1
             file="$out/treatment-${size}-${zoom}-${theme}-pagedown.png"
             import -window root -crop "${w}x${h}+0+0" "$file"
@@ -95,6 +108,7 @@ for size in $sizes; do
     done
 done
 
+[ -n "${ONLY_TABS:-}" ] && exit 0
 # CPU time per tab switch: 20 switches between Prognosis and Treatment options (a tab without and
 # one with a scroll bar at 1280x800) with the pointer resting on the window.
 write_prefs false 1.0
@@ -105,8 +119,8 @@ hz=$(getconf CLK_TCK)
 sleep 2
 t0=$(ticks)
 for _ in $(seq 10); do
-    xdotool key ctrl+3; sleep 0.5
     xdotool key ctrl+4; sleep 0.5
+    xdotool key ctrl+5; sleep 0.5
 done
 t1=$(ticks)
 echo "CPU per tab switch (20 switches): $(awk "BEGIN { printf \"%.0f\", 1000 * ($t1 - $t0) / $hz / 20 }") ms" | tee "$out/switch.txt"

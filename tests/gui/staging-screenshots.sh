@@ -62,7 +62,7 @@ for name in pleural-2025-ninth-applies pleural-2019-eighth-applies peritoneal-pc
             z=1.0; [ "$zoom" = 150 ] && z=1.5
             write_prefs "$z"
             start_app "$cases/$name.ron" "$w" "$h"
-            xdotool key ctrl+2; sleep 1.5
+            xdotool key ctrl+3; sleep 1.5  # the Staging tab
             file="$out/$name-$size-$zoom.png"
             import -window root -crop "${w}x${h}+0+0" "$file"
             echo "saved $file"

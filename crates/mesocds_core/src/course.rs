@@ -221,7 +221,7 @@ pub enum CourseError {
     #[error("{what}: date {date} is in the future (today is {today})")]
     InFuture {
         /// Which event or entry.
-        what: String,
+        what: Subject,
         /// The date.
         date: Date,
         /// Today.
@@ -243,6 +243,37 @@ pub enum CourseError {
         /// The next review.
         next: Date,
     },
+}
+
+/// What a [`CourseError`] is about: a course event or a board entry, by its 1-based position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The course event at this 1-based position in [`Course::events`].
+    CourseEvent(usize),
+    /// The board entry at this 1-based position in [`Case::board`].
+    BoardEntry(usize),
+}
+
+impl std::fmt::Display for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CourseEvent(i) => write!(f, "course event {i}"),
+            Self::BoardEntry(i) => write!(f, "board entry {i}"),
+        }
+    }
+}
+
+impl CourseError {
+    /// The event or entry the error is about, so a screen can show it next to it.
+    pub fn subject(&self) -> Subject {
+        match self {
+            Self::EndBeforeStart { index, .. } | Self::NoAgent { index } => {
+                Subject::CourseEvent(*index)
+            }
+            Self::InFuture { what, .. } => *what,
+            Self::ReviewBeforeBoard { index, .. } => Subject::BoardEntry(*index),
+        }
+    }
 }
 
 impl Course {
@@ -291,7 +322,7 @@ impl Course {
             for date in dates.into_iter().flatten() {
                 if date > today {
                     errors.push(CourseError::InFuture {
-                        what: format!("course event {index}"),
+                        what: Subject::CourseEvent(index),
                         date,
                         today,
                     });
@@ -340,7 +371,7 @@ pub fn validate_board(board: &[BoardEntry], today: Date) -> Vec<CourseError> {
         let index = i + 1;
         if entry.date > today {
             errors.push(CourseError::InFuture {
-                what: format!("board entry {index}"),
+                what: Subject::BoardEntry(index),
                 date: entry.date,
                 today,
             });

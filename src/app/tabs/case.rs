@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 use mesocds_core::ajcc9::{Edition, MissingInput};
 use mesocds_core::peritoneal::PeritonealInput;
 use mesocds_core::vocab::{Input, PriorTherapy, Vocab as _};
-use mesocds_core::{Assessment, Case};
+use mesocds_core::{Assessment, Case, course};
 
 use super::{Tab, ViewCtx, edition_form};
 use crate::app::document::{FormText, parse_age, parse_hb, parse_wbc};
@@ -12,7 +12,10 @@ use crate::app::widgets::{
     field_target, go_to_field, heading_ui, input_choice_ui, number_field_ui, tab_scroll_ui,
     text_field_ui, tri_state_ui,
 };
-use crate::present::NOT_ENTERED_LABEL;
+use crate::present::{
+    COURSE_PRIOR_NOTE, COURSE_STATUS_NOTE, DIRECT_NOT_IN_USE, NOT_ENTERED_LABEL, course_prior_line,
+    course_status_line,
+};
 
 /// Window width (points) from which "Still missing" is a column beside the form; narrower, it
 /// is shown above the form.
@@ -46,13 +49,29 @@ pub fn case_tab_ui(
                     go = missing_panel_ui(ui, view.assessment);
                 });
             }
-            case_form_ui(ui, case, form);
+            if let Some(tab) = case_form_ui(ui, case, form) {
+                go = Some(tab);
+            }
         });
     });
     go
 }
 
-fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
+/// Returns the Course tab when its link was clicked.
+fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) -> Option<Tab> {
+    let mut go = None;
+    // Where the disease course gives the status or prior therapy, that value is used
+    // (docs/clinical/disease-status.md, "Disease course"); the core's notes say where they differ.
+    let notes = course::effective_case(case).notes;
+    let note = |prefix: &str| notes.iter().find(|n| n.starts_with(prefix)).cloned();
+    let status_from_course = case
+        .course
+        .status()
+        .map(|(s, since)| (course_status_line(s, since), note(COURSE_STATUS_NOTE)));
+    let prior_from_course = case
+        .course
+        .prior_systemic()
+        .map(|agents| (course_prior_line(&agents), note(COURSE_PRIOR_NOTE)));
     heading_ui(ui, "Patient");
     ui.horizontal(|ui| {
         let l = ui.label("Case label");
@@ -91,6 +110,9 @@ fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
         ("Diagnostic certainty", Input::Diagnosis),
         &mut case.disease.diagnosis,
     );
+    if let Some(from) = status_from_course {
+        go = go.or(from_course_ui(ui, from));
+    }
     input_choice_ui(
         ui,
         ("Disease status", Input::Status),
@@ -123,8 +145,33 @@ fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
         parse_hb,
     );
 
+    go = go.or(therapy_ui(ui, case, form, prior_from_course));
+
+    heading_ui(ui, "Notes");
+    let l = ui.label("Free-text notes");
+    ui.add(
+        egui::TextEdit::multiline(&mut case.notes)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(l.id);
+    go
+}
+
+/// Prior systemic therapy (with the course's value when it gives one) and co-medication.
+/// Returns the Course tab when its link was clicked.
+fn therapy_ui(
+    ui: &mut Ui,
+    case: &mut Case,
+    form: &mut FormText,
+    prior_from_course: Option<(String, Option<String>)>,
+) -> Option<Tab> {
+    let mut go = None;
     let prior = heading_ui(ui, "Prior systemic therapy and co-medication");
     field_target(ui, Input::Prior, &prior);
+    if let Some(from) = prior_from_course {
+        go = from_course_ui(ui, from);
+    }
     prior_ui(
         ui,
         &mut case.therapy.prior_systemic,
@@ -143,15 +190,26 @@ fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) {
         &mut case.therapy.antiplatelet,
     );
     tri_state_ui(ui, Input::Nsaid, "NSAID", &mut case.therapy.nsaid);
+    go
+}
 
-    heading_ui(ui, "Notes");
-    let l = ui.label("Free-text notes");
-    ui.add(
-        egui::TextEdit::multiline(&mut case.notes)
-            .desired_rows(4)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(l.id);
+/// The value the disease course gives (e.g. "From the disease course: Recurrence: distant (since
+/// 2025-05-01)"), that the field below is not in use, the core's note where the two differ, and
+/// a link to the Course tab (returned when clicked).
+fn from_course_ui(ui: &mut Ui, (line, note): (String, Option<String>)) -> Option<Tab> {
+    let mut go = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(line).strong());
+        ui.label(RichText::new(DIRECT_NOT_IN_USE).weak());
+        if let Some(n) = note {
+            ui.label(RichText::new(format!("Warning: {n}")).color(ui.visuals().warn_fg_color));
+        }
+        if ui.link("Edit the course on the Course tab").clicked() {
+            go = Some(Tab::Course);
+        }
+    });
+    go
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

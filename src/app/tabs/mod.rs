@@ -1,11 +1,18 @@
-//! The tabs of the main window, one file each.
+//! The tabs of the main window, one file each (panels of a tab in files of their own).
 //!
 //! Every `*_tab_ui` draws from the core's assessment, borrowed through one [`ViewCtx`], and
 //! edits only the case; none computes or words a clinical result (the wording shared with the
 //! report is in [`crate::present`]).
 
 mod board;
+mod board_entries;
 mod case;
+mod course;
+mod course_editor;
+pub mod course_form;
+mod course_marks;
+mod course_rows;
+mod course_timeline;
 mod edition_card;
 pub mod edition_form;
 pub mod newer_evidence;
@@ -26,6 +33,7 @@ use crate::report::model::Report;
 
 pub use board::board_tab_ui;
 pub use case::case_tab_ui;
+pub use course::course_tab_ui;
 pub use prognosis::prognosis_tab_ui;
 pub use report::report_tab_ui;
 pub use staging::staging_tab_ui;
@@ -50,6 +58,8 @@ pub enum Tab {
     /// The case inputs.
     #[default]
     Case,
+    /// The disease course (timeline and editor) and the tumor-board entries (issue 13).
+    Course,
     /// TNM staging.
     Staging,
     /// EORTC and CALGB.
@@ -70,8 +80,9 @@ impl std::fmt::Display for Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Case,
+        Self::Course,
         Self::Staging,
         Self::Prognosis,
         Self::Treatment,
@@ -79,7 +90,8 @@ impl Tab {
         Self::Board,
     ];
 
-    /// The tab on which the field of `input` is entered.
+    /// The tab on which the field of `input` is entered (the status and prior therapy stay on
+    /// the Case tab, which says when the disease course gives them).
     pub fn of_input(input: Input) -> Self {
         match input {
             Input::Basis | Input::T | Input::N | Input::M => Self::Staging,
@@ -91,6 +103,7 @@ impl Tab {
     pub fn label(self) -> &'static str {
         match self {
             Self::Case => "Case",
+            Self::Course => "Course",
             Self::Staging => "Staging",
             Self::Prognosis => "Prognosis",
             Self::Treatment => "Treatment options",

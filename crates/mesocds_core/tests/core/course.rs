@@ -166,6 +166,19 @@ fn validation_names_each_problem() {
     });
     case.board[0].next_review = Some(d(2025, 5, 1));
     let errors = course::validate_case(&case, today);
+    let subjects: Vec<course::Subject> = errors.iter().map(CourseError::subject).collect();
+    assert_eq!(
+        subjects,
+        [7, 7, 8]
+            .map(course::Subject::CourseEvent)
+            .into_iter()
+            .chain([course::Subject::BoardEntry(1)])
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        errors[2].to_string(),
+        "course event 8: date 2025-06-02 is in the future (today is 2025-06-01)"
+    );
     assert_eq!(
         errors,
         vec![
@@ -176,7 +189,7 @@ fn validation_names_each_problem() {
             },
             CourseError::NoAgent { index: 7 },
             CourseError::InFuture {
-                what: "course event 8".to_owned(),
+                what: course::Subject::CourseEvent(8),
                 date: d(2025, 6, 2),
                 today
             },
