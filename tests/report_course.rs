@@ -16,7 +16,7 @@ const COURSE: &str = concat!(
 );
 
 // A table cell may wrap in the PDF: the agents are two needles.
-const NEEDLES: [&str; 15] = [
+const NEEDLES: [&str; 16] = [
     "Disease course",
     "Best response",
     "2024-03-01",
@@ -32,6 +32,8 @@ const NEEDLES: [&str; 15] = [
     "thoracic surgery, medical oncology, radiology",
     "Next review",
     "New decision",
+    // decisions.md#d68: the course's diagnosis event decides the edition.
+    "2024-02-01 (from the disease course)",
 ];
 
 fn export(file: &str) -> String {

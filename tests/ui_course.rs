@@ -250,6 +250,17 @@ fn the_case_tab_says_which_values_the_course_gives() {
     ));
     // The core's note where the direct entry differs.
     assert!(shows(&h, "Disease status: the course gives"));
+    // The course's diagnosis event is the date of diagnosis (decisions.md#d68).
+    assert!(shows(
+        &h,
+        "From the disease course: diagnosed 2024-02-01 (this date decides the staging edition)"
+    ));
+    case.disease.diagnosed = Some(d("2025-03-01"));
+    let (h, _d) = app(WIDE, DT, Some(&case));
+    assert!(shows(
+        &h,
+        "Date of diagnosis: the course's diagnosis event is 2024-02-01"
+    ));
 
     // Without a course: today's fields, nothing from a course.
     let (h, _d) = app(WIDE, DT, Some(&recurrent_no_prior()));

@@ -21,6 +21,15 @@ pub const COURSE_STATUS_NOTE: &str = "Disease status: the course gives";
 /// one differ (`crates/mesocds_core/src/course.rs`, `effective_case`).
 pub const COURSE_PRIOR_NOTE: &str = "Prior systemic therapy: the course's lines give";
 
+/// How the core's note begins when the course's diagnosis event and the directly entered date
+/// of diagnosis differ (`crates/mesocds_core/src/course.rs`, `effective_case`).
+pub const COURSE_DIAGNOSED_NOTE: &str = "Date of diagnosis: the course's diagnosis event";
+
+/// "From the disease course: diagnosed 2024-02-01 (this date decides the staging edition)".
+pub fn course_diagnosed_line(date: Date) -> String {
+    format!("From the disease course: diagnosed {date} (this date decides the staging edition)")
+}
+
 /// Said of a directly entered status or prior therapy while the course gives the value.
 pub const DIRECT_NOT_IN_USE: &str =
     "The value entered directly below is not in use while the disease course gives one.";

@@ -6,7 +6,7 @@
 //! Built only from the core's assessment and the case as entered
 //! (`docs/clinical/staging-ajcc9.md`, `docs/clinical/peritoneal-staging.md`).
 
-use mesocds_core::ajcc9::Edition;
+use mesocds_core::ajcc9::{Edition, EditionChoice};
 use mesocds_core::peritoneal::{self, PeritonealResult};
 use mesocds_core::staging::StageStatus;
 use mesocds_core::vocab::{Site, Vocab as _};
@@ -93,10 +93,14 @@ pub(super) fn eighth_heading(a: &Assessment<'_>, tables: &ClinicalTables) -> Str
 
 /// The section that says which edition applies and what changed between them.
 fn editions_section(case: &Case, a: &Assessment<'_>) -> Section {
-    let date = case
-        .disease
-        .diagnosed
-        .map_or_else(|| NOT_ENTERED.to_owned(), |d| d.to_string());
+    // The date the assessment used: the course's diagnosis event wins (docs/clinical/decisions.md#d68).
+    let date = match a.edition {
+        EditionChoice::Applies { diagnosed, .. } if case.disease.diagnosed != Some(diagnosed) => {
+            format!("{diagnosed} (from the disease course)")
+        }
+        EditionChoice::Applies { diagnosed, .. } => diagnosed.to_string(),
+        EditionChoice::Unknown => NOT_ENTERED.to_owned(),
+    };
     let edition = match case.disease.site {
         Some(site) if site != Site::Pleural => format!(
             "{} mesothelioma: neither AJCC edition (8th, Version 9) stages it; they stage \

@@ -289,6 +289,16 @@ impl Course {
         events
     }
 
+    /// The date of diagnosis the course gives: its earliest diagnosis event. `None` when it has
+    /// none (`docs/clinical/decisions.md#d68`).
+    pub fn diagnosed(&self) -> Option<Date> {
+        self.events
+            .iter()
+            .filter(|e| matches!(e, CourseEvent::Diagnosis { .. }))
+            .map(CourseEvent::date)
+            .min()
+    }
+
     /// The status the course gives: the latest diagnosis, remission or recurrence event decides
     /// (same day: the one entered last). `None` when the course has none of these.
     pub fn status(&self) -> Option<(DiseaseStatus, Date)> {
@@ -397,7 +407,8 @@ pub fn validate_case(case: &Case, today: Date) -> Vec<CourseError> {
 /// The case as the assessment reads it, and the notes that say where a value came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EffectiveCase {
-    /// The case with status and prior systemic therapy taken from the course where it gives them.
+    /// The case with the date of diagnosis, status and prior systemic therapy taken from the
+    /// course where it gives them.
     pub case: Case,
     /// One note per value the course and the direct entry disagree on.
     pub notes: Vec<String>,
@@ -405,12 +416,23 @@ pub struct EffectiveCase {
 
 /// The case the assessment reads: the course wins where it gives a value.
 ///
-/// Where the course gives a status or prior systemic therapy, that value is used; where the
+/// Where the course gives a date of diagnosis (its earliest diagnosis event), a status or prior
+/// systemic therapy, that value is used; where the
 /// directly entered value differs, a note says both and which one is used. Without a course the
 /// case is unchanged and there are no notes.
 pub fn effective_case(case: &Case) -> EffectiveCase {
     let mut effective = case.clone();
     let mut notes = Vec::new();
+    if let Some(date) = case.course.diagnosed() {
+        if let Some(entered) = case.disease.diagnosed.filter(|e| *e != date) {
+            notes.push(format!(
+                "Date of diagnosis: the course's diagnosis event is {date}, the date entered \
+                 directly is {entered}. The course is used (it decides the staging edition); \
+                 correct the course or the date."
+            ));
+        }
+        effective.disease.diagnosed = Some(date);
+    }
     if let Some((status, date)) = case.course.status() {
         if let Some(entered) = case.disease.status.filter(|e| *e != status) {
             notes.push(format!(

@@ -13,8 +13,8 @@ use crate::app::widgets::{
     text_field_ui, tri_state_ui,
 };
 use crate::present::{
-    COURSE_PRIOR_NOTE, COURSE_STATUS_NOTE, DIRECT_NOT_IN_USE, NOT_ENTERED_LABEL, course_prior_line,
-    course_status_line,
+    COURSE_DIAGNOSED_NOTE, COURSE_PRIOR_NOTE, COURSE_STATUS_NOTE, DIRECT_NOT_IN_USE,
+    NOT_ENTERED_LABEL, course_diagnosed_line, course_prior_line, course_status_line,
 };
 
 /// Window width (points) from which "Still missing" is a column beside the form; narrower, it
@@ -118,6 +118,12 @@ fn case_form_ui(ui: &mut Ui, case: &mut Case, form: &mut FormText) -> Option<Tab
         ("Disease status", Input::Status),
         &mut case.disease.status,
     );
+    if let Some(date) = case.course.diagnosed() {
+        go = go.or(from_course_ui(
+            ui,
+            (course_diagnosed_line(date), note(COURSE_DIAGNOSED_NOTE)),
+        ));
+    }
     let today = edition_form::today();
     text_field_ui(
         ui,

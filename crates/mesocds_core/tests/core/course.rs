@@ -304,3 +304,66 @@ fn a_format1_file_holding_a_course_or_board_is_refused() {
     let err = case_file::from_ron(&text).unwrap_err();
     assert!(err.to_string().contains("board"), "{err}");
 }
+
+/// `docs/clinical/decisions.md#d68`: the course's earliest diagnosis event is the date of
+/// diagnosis, so it decides the staging edition; a different date entered directly is a note.
+#[test]
+fn the_course_diagnosis_date_decides_the_edition() {
+    use mesocds_core::ajcc9::{Edition, EditionChoice};
+    let tables = crate::fixtures::tables();
+    let mut case = course_case();
+    assert_eq!(case.disease.diagnosed, None);
+    let a = mesocds_core::assess(&case, tables);
+    assert_eq!(
+        a.edition,
+        EditionChoice::Applies {
+            edition: Edition::Ajcc8,
+            diagnosed: d(2024, 2, 1)
+        },
+        "no date entered: the course's diagnosis event decides, not 'unknown'"
+    );
+    // A date entered directly that differs: the course is used and the note names both.
+    case.disease.diagnosed = Some(d(2025, 3, 1));
+    let effective = course::effective_case(&case);
+    assert_eq!(effective.case.disease.diagnosed, Some(d(2024, 2, 1)));
+    let note = effective
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Date of diagnosis"))
+        .expect("a note on the two dates");
+    assert!(
+        note.contains("2024-02-01") && note.contains("2025-03-01"),
+        "{note}"
+    );
+    let a = mesocds_core::assess(&case, tables);
+    assert_eq!(a.edition.edition(), Some(Edition::Ajcc8));
+    assert!(a.treatment.notes.contains(note));
+    // The same date: no note.
+    case.disease.diagnosed = Some(d(2024, 2, 1));
+    assert!(
+        !course::effective_case(&case)
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Date of diagnosis"))
+    );
+    // The earliest of two diagnosis events; a 2025 diagnosis gives the 9th edition.
+    case.disease.diagnosed = None;
+    case.course.events[0] = CourseEvent::Diagnosis {
+        date: d(2025, 2, 1),
+    };
+    case.course.events.push(CourseEvent::Diagnosis {
+        date: d(2025, 4, 1),
+    });
+    assert_eq!(case.course.diagnosed(), Some(d(2025, 2, 1)));
+    let a = mesocds_core::assess(&case, tables);
+    assert_eq!(a.edition.edition(), Some(Edition::Ajcc9));
+    // No diagnosis event: the course gives no date; the direct entry stands.
+    case.course
+        .events
+        .retain(|e| !matches!(e, CourseEvent::Diagnosis { .. }));
+    case.disease.diagnosed = Some(d(2019, 5, 1));
+    assert_eq!(
+        course::effective_case(&case).case.disease.diagnosed,
+        Some(d(2019, 5, 1))
+    );
+}
