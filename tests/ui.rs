@@ -23,6 +23,9 @@ mod workflows;
 // Issue 10: the path field shown when no file dialog can be shown.
 pub(crate) mod path_field;
 
+// Export PDF and slides of the open case from the app (issues 10 and 13).
+mod export;
+
 fn harness_with(
     dialogs: ScriptedDialogs,
     recovery: &Path,
@@ -370,38 +373,6 @@ fn opening_a_case_file_at_start() {
     );
     assert_eq!(h.state().document().case.label, "MC-START");
     assert_eq!(h.state().document().window_title(), "MC-START — MesoCDS");
-}
-
-#[test]
-fn export_pdf_from_the_app_writes_the_summary_with_the_file_fingerprint() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("mc.ron");
-    let case = Case {
-        label: "MC-PDF".to_owned(),
-        ..Case::default()
-    };
-    case_file::save(&file, &case, &SavedWith::default()).unwrap();
-    let out = dir.path().join("mc.pdf");
-    let dialogs = ScriptedDialogs {
-        export: vec![out.clone()],
-        ..ScriptedDialogs::default()
-    };
-    let mut h = harness_with(dialogs, &dir.path().join("r"), Some(file.clone()));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    h.run();
-    let bytes = std::fs::read(&out).expect("the PDF was written");
-    assert!(bytes.starts_with(b"%PDF-"));
-    assert_eq!(h.state().error(), None);
-    // The Report tab previews the same model, with the saved file's fingerprint.
-    tab(&mut h, "Report");
-    let fp = mesocds::report::fingerprint(&std::fs::read(&file).unwrap());
-    assert!(h.query_by_label_contains(&fp).is_some(), "{fp}");
-    assert!(h.query_by_label("Tumor board decision").is_some());
-    // After an edit the fingerprint no longer claims to match the file.
-    tab(&mut h, "Case");
-    type_into(&mut h, "Case label", "-2");
-    tab(&mut h, "Report");
-    assert!(h.query_by_label_contains("matches no saved file").is_some());
 }
 
 #[test]

@@ -10,6 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::MesoApp;
 use super::tabs::Tab;
 use super::ui::path_prompt::PathPurpose;
+use crate::report::pdf::PdfLayout;
 
 /// A side effect requested while drawing; run by `MesoApp::run_commands` after drawing.
 #[must_use]
@@ -39,6 +40,8 @@ pub enum Command {
     ShowTab(Tab),
     /// Export the PDF summary (dialog).
     ExportPdf,
+    /// Export the open case as landscape slides to project at the board (dialog).
+    ExportSlides,
     /// Open the built-in example case.
     OpenExample,
     /// Show the About box.
@@ -87,6 +90,7 @@ impl Command {
             Self::CopySummary => "Copy plain-text summary".to_owned(),
             Self::ShowTab(tab) => tab.label().to_owned(),
             Self::ExportPdf => "Export PDF…".to_owned(),
+            Self::ExportSlides => "Export slides (landscape)…".to_owned(),
             Self::OpenExample => "Open example case".to_owned(),
             Self::ShowAbout => "About MesoCDS".to_owned(),
             Self::ExportFhir => "Export FHIR…".to_owned(),
@@ -123,13 +127,17 @@ const ALT: Modifiers = Modifiers::ALT;
 ///
 /// Shift variants come first, because `consume_shortcut` would otherwise take Ctrl+Shift+S for
 /// Ctrl+S. A command's first entry is the one its menu item shows.
-pub const SHORTCUTS: [(KeyboardShortcut, Command); 19] = [
+pub const SHORTCUTS: [(KeyboardShortcut, Command); 20] = [
     (KeyboardShortcut::new(CMD_SHIFT, Key::S), Command::SaveAs),
     (
         KeyboardShortcut::new(CMD_SHIFT, Key::C),
         Command::CopySummary,
     ),
     (KeyboardShortcut::new(CMD_SHIFT, Key::Z), Command::Redo),
+    (
+        KeyboardShortcut::new(CMD_SHIFT, Key::E),
+        Command::ExportSlides,
+    ),
     (KeyboardShortcut::new(CMD, Key::N), Command::New),
     (KeyboardShortcut::new(CMD, Key::O), Command::Open),
     (KeyboardShortcut::new(CMD, Key::S), Command::Save),
@@ -227,7 +235,8 @@ impl MesoApp {
                     self.doc.redo();
                 }
                 Command::ShowTab(tab) => self.prefs.tab = tab,
-                Command::ExportPdf => self.export_pdf(),
+                Command::ExportPdf => self.export_pdf(PdfLayout::Handout),
+                Command::ExportSlides => self.export_pdf(PdfLayout::Slides),
                 Command::OpenExample => self.request(PendingAction::OpenExample, ctx),
                 Command::Copy(text) => {
                     ctx.copy_text(text);

@@ -16,7 +16,7 @@ use super::{EXAMPLE_CASE, MesoApp};
 use crate::meta;
 use crate::report;
 use crate::report::model::{CaseSource, Report};
-use crate::report::pdf::{self, Paper};
+use crate::report::pdf::{self, Paper, PdfLayout, PdfOptions};
 
 impl MesoApp {
     /// What a case file or the recovery file records about this program.
@@ -119,7 +119,10 @@ impl MesoApp {
         match purpose {
             PathPurpose::Open | PathPurpose::AddToBoard | PathPurpose::OpenBoard => String::new(),
             PathPurpose::Save => format!("{}.ron", sanitize(&self.doc.display_name())),
-            PathPurpose::Export => format!("{}.pdf", sanitize(&self.doc.display_name())),
+            PathPurpose::Export => match self.export_layout {
+                PdfLayout::Handout => format!("{}.pdf", sanitize(&self.doc.display_name())),
+                PdfLayout::Slides => format!("{}-slides.pdf", sanitize(&self.doc.display_name())),
+            },
             PathPurpose::ExportFhirCase => format!("{}.json", sanitize(&self.doc.display_name())),
             PathPurpose::SaveBoard | PathPurpose::ExportPack | PathPurpose::ExportFhirBoard => {
                 sanitize_stem(&self.board_suggested_name(purpose))
@@ -201,13 +204,15 @@ impl MesoApp {
         report
     }
 
-    pub(super) fn export_pdf(&mut self) {
+    pub(super) fn export_pdf(&mut self, layout: PdfLayout) {
+        self.export_layout = layout;
         if let Some(path) = self.pick(PathPurpose::Export) {
             self.export_to(&path);
         }
     }
 
-    /// Writes the PDF summary to `path`.
+    /// Writes the PDF summary to `path`, in the layout of the last Export command (handout or
+    /// slides).
     pub(super) fn export_to(&mut self, path: &Path) {
         let Ok(tables) = self.tables else { return };
         let paper = if self.prefs.letter_paper {
@@ -216,13 +221,21 @@ impl MesoApp {
             Paper::A4
         };
         let assessment = assess(&self.doc.case, tables);
-        let result = pdf::render(&self.report(tables, &assessment), paper)
+        let options = PdfOptions {
+            paper,
+            layout: self.export_layout,
+        };
+        let result = pdf::render(&self.report(tables, &assessment), options)
             .map_err(report::ExportError::from)
             .and_then(|pdf| report::write_pdf(path, &pdf).map(|()| pdf));
         match result {
             Ok(pdf) => {
                 self.error = None;
-                let mut msg = format!("Exported {} ({} pages)", path.display(), pdf.pages);
+                let unit = match self.export_layout {
+                    PdfLayout::Handout => "pages",
+                    PdfLayout::Slides => "slides",
+                };
+                let mut msg = format!("Exported {} ({} {unit})", path.display(), pdf.pages);
                 if !pdf.replaced_characters.is_empty() {
                     let list: String = pdf.replaced_characters.iter().collect();
                     msg.push_str(&format!("; printed as \"?\": {list}"));

@@ -63,6 +63,8 @@ pub struct MesoApp {
     /// The widget that had the keyboard focus while a dropdown was open (last frame).
     popup_focus: Option<egui::Id>,
     show_about: bool,
+    /// The layout of the last Export command of the open case (PDF summary or slides).
+    export_layout: crate::report::pdf::PdfLayout,
     error: Option<String>,
     info: Option<String>,
     autosave_due: Option<f64>,
@@ -90,6 +92,7 @@ impl MesoApp {
             path_prompt: None,
             popup_focus: None,
             show_about: false,
+            export_layout: crate::report::pdf::PdfLayout::Handout,
             error: None,
             info: None,
             autosave_due: None,

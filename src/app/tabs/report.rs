@@ -21,6 +21,9 @@ pub fn report_tab_ui(ui: &mut Ui, view: ViewCtx<'_>) -> Option<Command> {
             if ui.button("Export PDF…").clicked() {
                 command = Some(Command::ExportPdf);
             }
+            if ui.button("Export slides…").clicked() {
+                command = Some(Command::ExportSlides);
+            }
             ui.label(
                 RichText::new(
                     "Plain text for pasting into an EHR note; the PDF has the same content.",

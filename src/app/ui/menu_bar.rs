@@ -36,6 +36,7 @@ impl MesoApp {
                 item_ui(ui, true, Command::Save, commands);
                 item_ui(ui, true, Command::SaveAs, commands);
                 item_ui(ui, true, Command::ExportPdf, commands);
+                item_ui(ui, true, Command::ExportSlides, commands);
                 item_ui(ui, true, Command::ExportFhir, commands);
                 ui.separator();
                 item_ui(ui, true, Command::NewBoard, commands);
