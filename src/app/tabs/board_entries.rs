@@ -62,11 +62,15 @@ pub(super) fn board_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseErr
                     RichText::new(format!("{}. Tumor board of {}", i + 1, row.source.date))
                         .strong(),
                 );
-                if ui
+                let button = ui
                     .button("Delete")
-                    .on_hover_text("Delete this board entry (Edit → Undo brings it back)")
-                    .clicked()
-                {
+                    .on_hover_text("Delete this board entry (Edit → Undo brings it back)");
+                // A screen reader hears which entry the button deletes.
+                let spoken = format!("Delete board entry {}: {}", i + 1, row.source.date);
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &spoken)
+                });
+                if button.clicked() {
                     delete = Some(i);
                 }
             });

@@ -76,11 +76,15 @@ pub(super) fn events_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseEr
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("{}. {title}", i + 1)).strong());
-                if ui
+                let button = ui
                     .button("Delete")
-                    .on_hover_text("Delete this event (Edit → Undo brings it back)")
-                    .clicked()
-                {
+                    .on_hover_text("Delete this event (Edit → Undo brings it back)");
+                // A screen reader hears which event the button deletes.
+                let spoken = format!("Delete event {}: {title}", i + 1);
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &spoken)
+                });
+                if button.clicked() {
                     delete = Some(i);
                 }
             });
