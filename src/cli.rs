@@ -15,14 +15,16 @@ use mesocds_core::vocab::{
 };
 use mesocds_core::{Case, ClinicalTables, assess};
 
+mod export;
 mod ninth;
 mod output;
 
+pub use export::ExportArgs;
+use export::run_export;
 pub use ninth::{NinthInputs, today_utc};
 pub use output::{escape_controls, is_broken_pipe, out, warn};
 
 use crate::report::model::CaseSource;
-use crate::report::pdf::{Paper, PdfLayout, PdfOptions};
 use crate::{json, report};
 
 pub use crate::meta::{APP_VERSION, report_meta};
@@ -60,37 +62,6 @@ pub enum Command {
     /// Write a printable PDF (one case's summary, or a tumor-board pack of several cases), or with
     /// `--fhir` an HL7 FHIR R4 collection Bundle (mCODE-shaped) of the cases.
     Export(ExportArgs),
-}
-
-/// `mesocds export`.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Case files; several make a pack: a cover listing each case with its first page, the
-    /// cases, and one reference list for all of them.
-    #[arg(required = true, value_name = "CASE.ron")]
-    pub files: Vec<PathBuf>,
-    /// The PDF to write (written atomically; an existing file is replaced only on success).
-    #[arg(
-        long,
-        short,
-        value_name = "OUT.pdf",
-        required_unless_present = "fhir",
-        conflicts_with = "fhir"
-    )]
-    pub output: Option<PathBuf>,
-    /// Write an HL7 FHIR R4 collection Bundle (JSON) instead of a PDF: the pseudonymous label,
-    /// the primary cancer, the 8th-edition stage, ECOG and disease status (README "Export for
-    /// other systems").
-    #[arg(long, value_name = "OUT.json")]
-    pub fhir: Option<PathBuf>,
-    /// Paper size of the handout (the slides are 16:9 whatever the paper).
-    #[arg(long, default_value = "a4", value_parser = PossibleValuesParser::new(["a4", "letter"]))]
-    pub paper: String,
-    /// Page layout: "handout" (portrait pages to print, 9-point text) or "slides" (landscape
-    /// 16:9 slides to project at the board, 16-point text; each case's headline and decision box
-    /// on its first slide).
-    #[arg(long, default_value = "handout", value_parser = PossibleValuesParser::new(["handout", "slides"]))]
-    pub layout: String,
 }
 
 /// `mesocds assess`.
@@ -375,62 +346,6 @@ fn run_assess(args: &AssessArgs) -> anyhow::Result<ExitCode> {
             report::mark_seal(c, seal);
         }
         out(&report.to_plain_text())?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn run_export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let tables = ClinicalTables::embedded().context("loading the embedded clinical tables")?;
-    if let Some(fhir) = &args.fhir {
-        let bundle = crate::fhir::export_files(&args.files, fhir, tables)?;
-        out(&format!(
-            "wrote {} (FHIR Bundle, {} resources, {} case{})\n",
-            escape_controls(&fhir.display().to_string(), false),
-            bundle.entry.len(),
-            args.files.len(),
-            if args.files.len() == 1 { "" } else { "s" }
-        ))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    // clap requires --output when --fhir is absent.
-    let Some(output) = &args.output else {
-        anyhow::bail!("give --output OUT.pdf or --fhir OUT.json");
-    };
-    let paper = if args.paper == "letter" {
-        Paper::Letter
-    } else {
-        Paper::A4
-    };
-    let layout = if args.layout == "slides" {
-        PdfLayout::Slides
-    } else {
-        PdfLayout::Handout
-    };
-    let options = PdfOptions { paper, layout };
-    let pdf = report::export_files(&args.files, output, options, tables, report_meta())?;
-    for (file, seal) in args.files.iter().zip(&pdf.seals) {
-        if let Some(warning) = seal.warning() {
-            let name = escape_controls(&file.display().to_string(), false);
-            warn(&format!("warning: {name}: {warning} (the PDF says so)"));
-        }
-    }
-    out(&format!(
-        "wrote {} ({} {}, {} case{})\n",
-        escape_controls(&output.display().to_string(), false),
-        pdf.pages,
-        match layout {
-            PdfLayout::Handout => "pages",
-            PdfLayout::Slides => "slides",
-        },
-        args.files.len(),
-        if args.files.len() == 1 { "" } else { "s" }
-    ))?;
-    if !pdf.replaced_characters.is_empty() {
-        let list: String = pdf.replaced_characters.iter().collect();
-        warn(&format!(
-            "warning: the PDF font cannot print these characters, shown as \"?\": {}",
-            escape_controls(&list, false)
-        ));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -384,3 +384,63 @@ fn a_changed_case_file_is_the_first_flag_of_its_headline() {
     let case = first.find("Case Site").unwrap();
     assert!(decision < section && section < case, "{first}");
 }
+
+/// `mesocds export BOARD.mesoboard`: the board file saved from the app gives the cases in the
+/// board's order (the cover lists them so); a missing board file and an empty board are named.
+#[test]
+fn the_command_line_exports_a_board_file_in_its_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = five_cases(dir.path());
+    // The board's order: the course case first, then golden 25 and golden 01.
+    let order = [&files[2], &files[4], &files[0]];
+    let board = dir.path().join("tuesday.mesoboard");
+    let cases: Vec<PathBuf> = order.iter().map(|f| (*f).clone()).collect();
+    mesocds::board::file::save(&board, &cases).unwrap();
+    let out = dir.path().join("pack.pdf");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mesocds"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = run(&[
+        "export",
+        board.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("3 cases)"));
+    let cover = page_text(&out, 1);
+    let at = |label: &str| {
+        cover
+            .find(label)
+            .unwrap_or_else(|| panic!("{label}: {cover}"))
+    };
+    assert!(at("course-example") < at("golden-22"));
+    assert!(at("golden-22") < at("golden-01"));
+
+    let missing = dir.path().join("gone.mesoboard");
+    let o = run(&[
+        "export",
+        missing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("gone.mesoboard"));
+    let empty = dir.path().join("empty.mesoboard");
+    mesocds::board::file::save(&empty, &[]).unwrap();
+    let o = run(&[
+        "export",
+        empty.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("the board lists no case"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
