@@ -85,3 +85,41 @@ fn export_slides_from_the_app_writes_landscape_slides() {
         size(&handout)
     );
 }
+
+/// The View menu holds what the preferences hold (a user trial found Reduce motion and the
+/// paper choice had no control): Reduce motion turns animations off, US Letter makes the next
+/// handout Letter-sized, and Zoom In zooms.
+#[test]
+fn the_view_menu_sets_reduce_motion_the_paper_and_the_zoom() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("letter.pdf");
+    let dialogs = ScriptedDialogs {
+        export: vec![out.clone()],
+        ..ScriptedDialogs::default()
+    };
+    let mut h = harness_with(dialogs, &dir.path().join("r"), None);
+    let mut view_item = |h: &mut egui_kittest::Harness<'_, mesocds::app::MesoApp>, item: &str| {
+        h.get_by_role_and_label(Role::Button, "View").click();
+        h.run();
+        // A menu item's accessible name may carry its shortcut text.
+        h.get_by_label_contains(item).click();
+        h.run();
+    };
+    view_item(&mut h, "Reduce motion");
+    assert!(h.state().prefs().reduce_motion);
+    assert_eq!(h.ctx.global_style().animation_time, 0.0);
+    view_item(&mut h, "US Letter");
+    assert!(h.state().prefs().letter_paper);
+    let zoom = h.ctx.zoom_factor();
+    view_item(&mut h, "Zoom In");
+    assert!(h.ctx.zoom_factor() > zoom);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&out)
+        .output()
+        .expect("pdfinfo is needed (apt-get install -y poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("612 x 792 pts"), "{info}");
+}

@@ -55,10 +55,14 @@ impl MesoApp {
                 if ui.checkbox(&mut self.prefs.dark, "Dark theme").changed() {
                     apply_prefs(ui.ctx(), &self.prefs);
                 }
-                ui.label(format!(
-                    "Zoom {:.0}% (Ctrl + / Ctrl − / Ctrl 0)",
-                    self.prefs.zoom * 100.0
-                ));
+                self.reduce_motion_ui(ui);
+                ui.separator();
+                ui.label(format!("Zoom {:.0}%", self.prefs.zoom * 100.0));
+                egui::gui_zoom::zoom_menu_buttons(ui);
+                ui.separator();
+                ui.label("Paper of the PDF handout");
+                ui.radio_value(&mut self.prefs.letter_paper, false, "A4");
+                ui.radio_value(&mut self.prefs.letter_paper, true, "US Letter");
             });
             ui.menu_button("Help", |ui| {
                 item_ui(ui, true, Command::OpenExample, commands);
