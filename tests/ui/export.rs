@@ -99,7 +99,7 @@ fn the_view_menu_sets_reduce_motion_the_paper_and_the_zoom() {
         ..ScriptedDialogs::default()
     };
     let mut h = harness_with(dialogs, &dir.path().join("r"), None);
-    let mut view_item = |h: &mut egui_kittest::Harness<'_, mesocds::app::MesoApp>, item: &str| {
+    let view_item = |h: &mut egui_kittest::Harness<'_, mesocds::app::MesoApp>, item: &str| {
         h.get_by_role_and_label(Role::Button, "View").click();
         h.run();
         // A menu item's accessible name may carry its shortcut text.
