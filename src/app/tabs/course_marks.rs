@@ -140,7 +140,8 @@ pub(super) fn axis_ui(
                 );
             } else if px_per_month >= 5.0 {
                 painter.line_segment([pos2(x, axis_y - 4.0), pos2(x, axis_y)], grid);
-                if px_per_month >= 34.0 {
+                // A month name that would run past the right edge is left out (its tick stays).
+                if px_per_month >= 34.0 && x + 24.0 <= plot.right() {
                     painter.text(
                         pos2(x + 2.0, axis_y - 4.0),
                         Align2::LEFT_BOTTOM,
