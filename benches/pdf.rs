@@ -1,10 +1,10 @@
-//! PDF export: one case summary, and a 30-case tumor board pack.
+//! PDF export: one case summary, a 30-case tumor board pack, and a 5-case pack as slides.
 //!
 //! Run with `cargo bench --bench pdf`. Targets (issue #4): one summary under 50 ms; a 30-case
-//! pack under 1 s.
+//! pack under 1 s; (issue 13) a 5-case board's slides under 300 ms.
 
 use mesocds::report::model::{CaseSource, ReportMeta};
-use mesocds::report::pdf::{Paper, render};
+use mesocds::report::pdf::{Paper, PdfLayout, PdfOptions, render};
 use mesocds::report::{ReportInput, build_report};
 use mesocds_core::ClinicalTables;
 use mesocds_core::case_file;
@@ -22,7 +22,7 @@ fn meta() -> ReportMeta {
     }
 }
 
-fn pdf_of(n: usize) -> usize {
+fn pdf_of(n: usize, layout: PdfLayout) -> usize {
     let Ok(tables) = ClinicalTables::embedded() else {
         return 0;
     };
@@ -41,15 +41,24 @@ fn pdf_of(n: usize) -> usize {
         })
         .collect();
     let report = build_report(&inputs, tables, meta());
-    render(&report, Paper::A4).map_or(0, |p| p.bytes.len())
+    let options = PdfOptions {
+        paper: Paper::A4,
+        layout,
+    };
+    render(&report, options).map_or(0, |p| p.bytes.len())
 }
 
 #[divan::bench]
 fn one_summary() -> usize {
-    pdf_of(divan::black_box(1))
+    pdf_of(divan::black_box(1), PdfLayout::Handout)
 }
 
 #[divan::bench(sample_count = 10)]
 fn pack_of_30() -> usize {
-    pdf_of(divan::black_box(30))
+    pdf_of(divan::black_box(30), PdfLayout::Handout)
+}
+
+#[divan::bench(sample_count = 10)]
+fn slides_of_5() -> usize {
+    pdf_of(divan::black_box(5), PdfLayout::Slides)
 }
