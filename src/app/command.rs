@@ -278,16 +278,8 @@ impl MesoApp {
                         self.info = Some("Read the board's case files again.".to_owned());
                     }
                 }
-                Command::BoardExportPack => {
-                    if let Some(p) = self.pick(PathPurpose::ExportPack) {
-                        self.export_pack_to(&p);
-                    }
-                }
-                Command::BoardExportFhir => {
-                    if let Some(p) = self.pick(PathPurpose::ExportFhirBoard) {
-                        self.export_fhir_board_to(&p);
-                    }
-                }
+                Command::BoardExportPack => self.board_export_pack(),
+                Command::BoardExportFhir => self.board_export_fhir(),
             }
         }
     }
