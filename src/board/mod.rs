@@ -103,6 +103,18 @@ impl Board {
         self.paths() != self.saved
     }
 
+    /// The board's name and state, as the tab's bar and the status bar show it: "Board
+    /// x.mesoboard", "Board x.mesoboard (unsaved changes)", or "Unsaved board".
+    pub fn status(&self) -> String {
+        match self.file.as_deref().and_then(Path::file_name) {
+            None => "Unsaved board".to_owned(),
+            Some(n) if self.is_dirty() => {
+                format!("Board {} (unsaved changes)", n.to_string_lossy())
+            }
+            Some(n) => format!("Board {}", n.to_string_lossy()),
+        }
+    }
+
     /// Records that the list was saved to `file`.
     pub fn mark_saved(&mut self, file: PathBuf) {
         self.saved = self.paths();
@@ -248,10 +260,13 @@ mod tests {
         assert_eq!(board.paths(), vec![b.clone(), a.clone()]);
         assert_eq!(board.move_item(1, false), 1, "the last stays last");
         assert!(board.is_dirty());
+        assert_eq!(board.status(), "Unsaved board");
         board.mark_saved(dir.path().join("x.mesoboard"));
         assert!(!board.is_dirty());
+        assert_eq!(board.status(), "Board x.mesoboard");
         assert_eq!(board.remove(0).unwrap().path, b);
         assert!(board.is_dirty());
+        assert_eq!(board.status(), "Board x.mesoboard (unsaved changes)");
         assert!(board.remove(5).is_none());
     }
 

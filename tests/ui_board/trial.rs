@@ -92,6 +92,8 @@ fn the_pack_is_refused_while_a_row_cannot_be_read_and_the_banner_goes_with_the_r
         h.state().error(),
         Some("1 case file of this board could not be read; see its row.")
     );
+    assert!(h.query_by_label("Board b.mesoboard").is_some());
+    assert!(h.query_by_label("not saved yet").is_none());
     click(&mut h, "Export pack PDF…");
     assert!(!pdf.exists(), "nothing written");
     let error = h.state().error().unwrap();
@@ -108,6 +110,12 @@ fn the_pack_is_refused_while_a_row_cannot_be_read_and_the_banner_goes_with_the_r
     h.run();
     click(&mut h, "Remove from board");
     assert_eq!(h.state().error(), None);
+    // The status bar tells the board's state on the Board tab, not the open case's.
+    assert!(
+        h.query_by_label("Board b.mesoboard (unsaved changes)")
+            .is_some()
+    );
+    assert!(h.query_by_label("not saved yet").is_none());
     click(&mut h, "Export pack PDF…");
     assert!(pdf.is_file(), "{:?}", h.state().error());
     assert!(

@@ -89,23 +89,14 @@ pub fn board_tab_ui(ui: &mut Ui, state: &mut BoardState) -> Vec<Command> {
             button_ui(ui, true, Command::OpenBoard, &mut commands);
             button_ui(ui, any, Command::SaveBoardAs, &mut commands);
             button_ui(ui, any, Command::BoardReload, &mut commands);
-            let name = state
-                .board
-                .file
-                .as_deref()
-                .and_then(|f| f.file_name())
-                .map_or_else(
-                    || "Unsaved board".to_owned(),
-                    |n| format!("Board {}", n.to_string_lossy()),
-                );
-            let dirty = if state.board.file.is_some() && state.board.is_dirty() {
-                " (unsaved changes)"
-            } else {
-                ""
-            };
+            let n = state.board.items.len();
             ui.label(
-                RichText::new(format!("{name}{dirty} · {} cases", state.board.items.len()))
-                    .strong(),
+                RichText::new(format!(
+                    "{} · {n} {}",
+                    state.board.status(),
+                    if n == 1 { "case" } else { "cases" }
+                ))
+                .strong(),
             );
         });
         ui.horizontal_wrapped(|ui| {
