@@ -220,6 +220,11 @@ fn the_label_column_stays_in_view_when_the_table_scrolls_sideways() {
     click(&mut h, "Board");
     click(&mut h, "Add cases…");
     let left = h.get_by_label("1. golden-01").rect().left();
+    let third = h.get_by_label("3. course-example").rect().left();
+    assert!(
+        (third - left).abs() < 1.0,
+        "rows aligned: {left} and {third}"
+    );
     h.get_by_label("Second-line options?").scroll_to_me();
     h.run_steps(20);
     let question = h.get_by_label("Second-line options?").rect();

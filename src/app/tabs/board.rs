@@ -209,12 +209,19 @@ fn row_ui<R>(
     );
     let r = first(&mut child);
     let used = child.min_rect().union(cell);
+    // A first cell taller than the others makes the row taller.
+    let extra = used.bottom() - row.bottom();
+    if extra > 0.0 {
+        ui.add_space(extra);
+    }
     let rect = row
         .union(used.translate(egui::vec2(-x, 0.0)))
         .expand2(egui::vec2(4.0, 3.0));
-    ui.advance_cursor_after_rect(rect);
-    let cover_rect =
-        egui::Rect::from_x_y_ranges(used.x_range(), rect.y_range()).expand2(egui::vec2(4.0, 0.0));
+    // Over the first column and the gap after it, so nothing scrolled under it shows.
+    let cover_rect = egui::Rect::from_x_y_ranges(
+        (used.left() - 4.0)..=(cell.right() + CELL_GAP),
+        rect.y_range(),
+    );
     let panel = ui.visuals().panel_fill;
     let mut shapes = vec![egui::Shape::rect_filled(cover_rect, 0.0, panel)];
     if let Some(fill) = fill {
