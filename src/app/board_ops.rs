@@ -187,7 +187,7 @@ impl MesoApp {
 
     /// The banner about the board's unreadable rows, or `None` when every row reads; replaces
     /// an earlier one (it goes when the last unreadable row is removed or reads again).
-    fn board_banner(&mut self) {
+    pub(super) fn board_banner(&mut self) {
         let was = self
             .error
             .as_deref()
@@ -299,7 +299,11 @@ impl MesoApp {
     /// Why the board cannot be exported as it is: the rows that cannot be read, named with
     /// their number and error, to fix or remove first. The pack is refused as a whole rather
     /// than written without them: a board pack that silently lacks a patient is worse than none.
+    /// The cases are read again first, so a file gone since it was added counts.
     fn board_export_blocked(&mut self, what: &str) -> bool {
+        if let Ok(tables) = self.tables {
+            self.board.board.reload(tables);
+        }
         let bad = self.board.board.unreadable();
         if bad.is_empty() {
             return false;

@@ -275,6 +275,7 @@ impl MesoApp {
                 Command::BoardReload => {
                     if let Ok(tables) = self.tables {
                         self.board.board.reload(tables);
+                        self.board_banner();
                         self.info = Some("Read the board's case files again.".to_owned());
                     }
                 }

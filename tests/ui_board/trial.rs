@@ -105,6 +105,21 @@ fn the_pack_is_refused_while_a_row_cannot_be_read_and_the_banner_goes_with_the_r
     assert!(error.contains("gone.ron: file not found"), "{error}");
     click(&mut h, "Export FHIR of the board…");
     assert!(!dir.path().join("b.json").exists());
+    // A case file gone since it was added counts too: the cases are read again first.
+    std::fs::rename(&cases[0], dir.path().join("moved.ron")).unwrap();
+    click(&mut h, "Export pack PDF…");
+    let error = h.state().error().unwrap();
+    assert!(
+        error.contains("2 rows cannot be read; fix or remove them"),
+        "{error}"
+    );
+    std::fs::rename(dir.path().join("moved.ron"), &cases[0]).unwrap();
+    // Reload files: the banner counts what is still unreadable.
+    click(&mut h, "Reload files");
+    assert_eq!(
+        h.state().error(),
+        Some("1 case file of this board could not be read; see its row.")
+    );
     // Removing the unreadable row takes the banner away; then the pack is written.
     h.get_by_label("2. gone.ron").click();
     h.run();
