@@ -74,6 +74,23 @@ pub(crate) fn row_labels(h: &Harness<'_, MesoApp>) -> Vec<String> {
         .collect()
 }
 
+/// A harness on the Board tab without file dialogs, and a folder `cases` of the three cases
+/// (not yet on the board): the harness, the folder, its case files.
+pub(crate) fn board_without_dialogs(
+    dir: &Path,
+) -> (Harness<'static, MesoApp>, PathBuf, Vec<PathBuf>) {
+    let cases = dir.join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    let files = three_cases(&cases);
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut h = board_harness(dialogs, dir);
+    click(&mut h, "Board");
+    (h, cases, files)
+}
+
 /// A board of the three cases, added through "Add cases…".
 pub(crate) fn board_of_three(
     dir: &Path,
@@ -299,15 +316,7 @@ fn add_folder_adds_by_name_and_names_a_broken_file_with_its_line_and_column() {
 #[test]
 fn without_a_file_dialog_the_board_asks_for_paths_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
-    let cases = dir.path().join("cases");
-    std::fs::create_dir(&cases).unwrap();
-    let files = three_cases(&cases);
-    let dialogs = ScriptedDialogs {
-        unavailable: true,
-        ..ScriptedDialogs::default()
-    };
-    let mut h = board_harness(dialogs, dir.path());
-    click(&mut h, "Board");
+    let (mut h, cases, files) = board_without_dialogs(dir.path());
     click(&mut h, "Add cases…");
     // A folder typed in the field adds its case files.
     enter_path(&mut h, &cases);

@@ -10,7 +10,7 @@ use mesocds_core::Case;
 use mesocds_core::case_file::{self, SavedWith};
 use mesocds_core::course::BoardEntry;
 
-use super::{board_harness, click, drop_files, three_cases};
+use super::{board_harness, board_without_dialogs, click, drop_files, three_cases};
 use crate::ui::path_field::enter_path;
 use crate::ui::support::ScriptedDialogs;
 
@@ -253,15 +253,7 @@ fn the_label_column_stays_in_view_when_the_table_scrolls_sideways() {
 #[test]
 fn the_path_field_words_add_folder_and_asks_before_replacing_an_export() {
     let dir = tempfile::tempdir().unwrap();
-    let cases = dir.path().join("cases");
-    std::fs::create_dir(&cases).unwrap();
-    let files = three_cases(&cases);
-    let dialogs = ScriptedDialogs {
-        unavailable: true,
-        ..ScriptedDialogs::default()
-    };
-    let mut h = board_harness(dialogs, dir.path());
-    click(&mut h, "Board");
+    let (mut h, cases, files) = board_without_dialogs(dir.path());
     click(&mut h, "Add folder…");
     assert!(
         h.query_by_label("Add a folder of cases to the board")
