@@ -236,7 +236,14 @@ impl MesoApp {
             }
             ok = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if let Some(problem) = &prompt.problem {
-                ui.colored_label(ui.visuals().error_fg_color, problem);
+                // The replace question is a question, not an error.
+                let v = ui.visuals();
+                let colour = if prompt.replace.is_some() {
+                    v.warn_fg_color
+                } else {
+                    v.error_fg_color
+                };
+                ui.colored_label(colour, problem);
             }
             ui.horizontal(|ui| {
                 let label = if prompt.replace.is_some() {
