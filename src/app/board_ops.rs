@@ -14,7 +14,7 @@ use super::prefs::BoardPrefs;
 use super::services::PickedMany;
 use super::tabs::Tab;
 use super::ui::path_prompt::{PathPrompt, PathPurpose};
-use crate::board::{Board, case_files_in, file};
+use crate::board::{Board, Refused, case_files_in, file};
 use crate::report::pdf::{Paper, PdfLayout, PdfOptions};
 use crate::{fhir, meta, report};
 
@@ -56,6 +56,17 @@ impl BoardState {
     }
 }
 
+/// What the banner about unreadable rows says after their count.
+const UNREADABLE_BANNER: &str = "of this board could not be read";
+
+/// What the refusal to export says after the count of unreadable rows.
+const BLOCKED: &str = "cannot be read; fix or remove";
+
+/// `n` and the noun in the singular or the plural: "1 case", "3 cases".
+pub(super) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The stem of `path`'s file name, or `default` (made safe for a file name by the caller).
 fn stem(path: Option<&Path>, default: &str) -> String {
     path.and_then(Path::file_stem)
@@ -86,7 +97,10 @@ impl MesoApp {
         let board = stem(self.board.board.file.as_deref(), "tumor-board");
         match purpose {
             PathPurpose::SaveBoard => format!("{board}.{}", file::EXTENSION),
-            PathPurpose::ExportPack => format!("{board}.pdf"),
+            PathPurpose::ExportPack => match self.board.layout {
+                PdfLayout::Handout => format!("{board}.pdf"),
+                PdfLayout::Slides => format!("{board}-slides.pdf"),
+            },
             PathPurpose::ExportFhirBoard => format!("{board}.json"),
             _ => String::new(),
         }
@@ -107,56 +121,88 @@ impl MesoApp {
 
     /// "Add folder…".
     pub(super) fn board_add_folder(&mut self) {
-        if let Some(folder) = self.pick(PathPurpose::AddToBoard) {
+        if let Some(folder) = self.pick(PathPurpose::AddFolderToBoard) {
             self.board_add_paths(&[folder]);
         }
     }
 
     /// Adds case files (a folder: every `*.ron` in it, by name) at the end of the board and says
-    /// what happened; files that cannot be read are added as rows with their error.
+    /// what happened. A file that is not a readable case file is not added: the message names it
+    /// and says why (with the line and column when it is malformed). A case that is the same
+    /// patient as a row (same label or same content, another file) is added with a warning.
     pub(super) fn board_add_paths(&mut self, paths: &[PathBuf]) {
         let Ok(tables) = self.tables else { return };
         let mut files = Vec::new();
+        let mut problems = Vec::new();
         for p in paths {
             if p.is_dir() {
                 match case_files_in(p) {
-                    Ok(found) if found.is_empty() => {
-                        self.error = Some(format!(
-                            "{}: no case files (*.ron) in this folder.",
-                            p.display()
-                        ));
-                    }
+                    Ok(found) if found.is_empty() => problems.push(format!(
+                        "{}: no case files (*.ron) in this folder",
+                        p.display()
+                    )),
                     Ok(found) => files.extend(found),
-                    Err(e) => self.error = Some(format!("Could not list {}: {e}", p.display())),
+                    Err(e) => problems.push(format!("could not list {}: {e}", p.display())),
                 }
             } else {
                 files.push(p.clone());
             }
         }
-        let (mut added, mut twice, mut failed) = (0, 0, Vec::new());
+        let (mut added, mut twice, mut refused, mut warnings) = (0, 0, Vec::new(), Vec::new());
         for f in &files {
-            if self.board.board.add(f, tables) {
-                added += 1;
-                if let Some(Err(e)) = self.board.board.items.last().map(|i| &i.row) {
-                    failed.push(e.clone());
+            match self.board.board.add(f, tables) {
+                Ok(()) => {
+                    added += 1;
+                    let last = self.board.board.items.len() - 1;
+                    if let Some(w) = self.board.board.duplicate_warning(last) {
+                        warnings.push(format!("row {} has the {w}", last + 1));
+                    }
                 }
-            } else {
-                twice += 1;
+                Err(Refused::AlreadyOn) => twice += 1,
+                Err(Refused::Unreadable(e)) => refused.push(e),
             }
         }
-        let mut msg = format!("Added {added} case(s) to the board");
+        let mut msg = format!("Added {} to the board", counted(added, "case", "cases"));
         if twice > 0 {
             msg.push_str(&format!("; {twice} already on it"));
         }
-        self.info = Some(msg);
-        if !failed.is_empty() {
-            self.error = Some(format!(
-                "{} file(s) could not be read; they are listed with their error: {}",
-                failed.len(),
-                failed.join("; ")
+        if !warnings.is_empty() {
+            msg.push_str(&format!(
+                "; check the same patient is not on it twice: {}",
+                warnings.join(", ")
             ));
         }
+        msg.push('.');
+        self.info = Some(msg);
+        if !refused.is_empty() {
+            problems.push(format!(
+                "{} not added (not a readable case file): {}",
+                counted(refused.len(), "file", "files"),
+                refused.join("; ")
+            ));
+        }
+        self.error = (!problems.is_empty()).then(|| problems.join(". "));
         self.prefs.tab = Tab::Board;
+    }
+
+    /// The banner about the board's unreadable rows, or `None` when every row reads; replaces
+    /// an earlier one (it goes when the last unreadable row is removed or reads again).
+    pub(super) fn board_banner(&mut self) {
+        let was = self
+            .error
+            .as_deref()
+            .is_none_or(|e| e.contains(UNREADABLE_BANNER) || e.contains(BLOCKED));
+        if !was {
+            return;
+        }
+        let bad = self.board.board.unreadable().len();
+        self.error = (bad > 0).then(|| {
+            format!(
+                "{} {UNREADABLE_BANNER}; see {}.",
+                counted(bad, "case file", "case files"),
+                if bad == 1 { "its row" } else { "their rows" }
+            )
+        });
     }
 
     /// "New board": an empty list (the case files are untouched).
@@ -177,20 +223,18 @@ impl MesoApp {
         match file::load(path) {
             Ok(paths) => {
                 let board = Board::opened(path, &paths, tables);
-                let bad = board.items.iter().filter(|i| i.row.is_err()).count();
                 self.board = BoardState {
                     board,
                     ..BoardState::default()
                 };
                 self.prefs.add_recent(path);
                 self.prefs.tab = Tab::Board;
-                self.error = (bad > 0).then(|| {
-                    format!("{bad} case file(s) of this board could not be read; see their rows.")
-                });
+                self.error = None;
+                self.board_banner();
                 self.info = Some(format!(
-                    "Opened the board {} ({} cases).",
+                    "Opened the board {} ({}).",
                     path.display(),
-                    paths.len()
+                    counted(paths.len(), "case", "cases")
                 ));
             }
             Err(e) => self.error = Some(format!("Could not open the board. {e}")),
@@ -248,12 +292,60 @@ impl MesoApp {
             let n = self.board.board.items.len();
             self.board.selected = (n > 0).then(|| i.min(n - 1));
             self.info = Some(format!("Removed {} from the board.", item.path.display()));
+            self.board_banner();
         }
     }
 
-    /// Writes the board's cases, in order, to one PDF at `path`.
+    /// Why the board cannot be exported as it is: the rows that cannot be read, named with
+    /// their number and error, to fix or remove first. The pack is refused as a whole rather
+    /// than written without them: a board pack that silently lacks a patient is worse than none.
+    /// The cases are read again first, so a file gone since it was added counts.
+    fn board_export_blocked(&mut self, what: &str) -> bool {
+        if let Ok(tables) = self.tables {
+            self.board.board.reload(tables);
+        }
+        let bad = self.board.board.unreadable();
+        if bad.is_empty() {
+            return false;
+        }
+        let rows: Vec<String> = bad
+            .iter()
+            .map(|(n, _, e)| format!("row {n}: {e}"))
+            .collect();
+        self.error = Some(format!(
+            "{what} was not written: {} {BLOCKED} {} first. {}",
+            counted(bad.len(), "row", "rows"),
+            if bad.len() == 1 { "it" } else { "them" },
+            rows.join("; ")
+        ));
+        true
+    }
+
+    /// "Export pack PDF…": refused while a row cannot be read, else the dialog (or the path field).
+    pub(super) fn board_export_pack(&mut self) {
+        if !self.board_export_blocked("The pack PDF")
+            && let Some(p) = self.pick(PathPurpose::ExportPack)
+        {
+            self.export_pack_to(&p);
+        }
+    }
+
+    /// "Export FHIR…" of the board: refused while a row cannot be read, like the pack.
+    pub(super) fn board_export_fhir(&mut self) {
+        if !self.board_export_blocked("The FHIR export")
+            && let Some(p) = self.pick(PathPurpose::ExportFhirBoard)
+        {
+            self.export_fhir_board_to(&p);
+        }
+    }
+
+    /// Writes the board's cases, in order, to one PDF at `path` (refused, nothing written, while
+    /// a row cannot be read).
     pub(super) fn export_pack_to(&mut self, path: &Path) {
         let Ok(tables) = self.tables else { return };
+        if self.board_export_blocked("The pack PDF") {
+            return;
+        }
         let paper = if self.prefs.letter_paper {
             Paper::Letter
         } else {
@@ -272,8 +364,8 @@ impl MesoApp {
                     PdfLayout::Slides => "slides",
                 };
                 self.info = Some(format!(
-                    "Exported the pack of {} cases to {} ({} {unit}).",
-                    files.len(),
+                    "Exported the pack of {} to {} ({} {unit}).",
+                    counted(files.len(), "case", "cases"),
                     path.display(),
                     pdf.pages
                 ));
@@ -285,6 +377,9 @@ impl MesoApp {
     /// Writes the FHIR Bundle of the board's cases to `path`.
     pub(super) fn export_fhir_board_to(&mut self, path: &Path) {
         let Ok(tables) = self.tables else { return };
+        if self.board_export_blocked("The FHIR export") {
+            return;
+        }
         let files = self.board.board.paths();
         match fhir::export_files(&files, path, tables) {
             Ok(_) => {
@@ -338,12 +433,19 @@ mod tests {
         let tables = ClinicalTables::embedded().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        for (f, label) in [(&a, "A"), (&b, "B")] {
+            let case = mesocds_core::Case {
+                label: label.to_owned(),
+                ..mesocds_core::Case::default()
+            };
+            case_file::save(f, &case, &case_file::SavedWith::default()).unwrap();
+        }
         let board_file = dir.path().join("x.mesoboard");
         file::save(&board_file, std::slice::from_ref(&a)).unwrap();
         let mut state = BoardState::default();
-        state.board.add(&a, tables);
+        state.board.add(&a, tables).unwrap();
         state.board.mark_saved(board_file.clone());
-        state.board.add(&b, tables);
+        state.board.add(&b, tables).unwrap();
         let remembered = state.remembered();
         assert_eq!(remembered.cases, vec![a.clone(), b.clone()]);
         let back = BoardState::restore(&remembered, tables).unwrap();

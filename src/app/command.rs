@@ -275,19 +275,12 @@ impl MesoApp {
                 Command::BoardReload => {
                     if let Ok(tables) = self.tables {
                         self.board.board.reload(tables);
+                        self.board_banner();
                         self.info = Some("Read the board's case files again.".to_owned());
                     }
                 }
-                Command::BoardExportPack => {
-                    if let Some(p) = self.pick(PathPurpose::ExportPack) {
-                        self.export_pack_to(&p);
-                    }
-                }
-                Command::BoardExportFhir => {
-                    if let Some(p) = self.pick(PathPurpose::ExportFhirBoard) {
-                        self.export_fhir_board_to(&p);
-                    }
-                }
+                Command::BoardExportPack => self.board_export_pack(),
+                Command::BoardExportFhir => self.board_export_fhir(),
             }
         }
     }

@@ -93,7 +93,7 @@ impl MesoApp {
             PathPurpose::Open => self.dialogs.pick_open(f),
             PathPurpose::Save => self.dialogs.pick_save(f, &name),
             PathPurpose::Export | PathPurpose::ExportPack => self.dialogs.pick_export(f, &name),
-            PathPurpose::AddToBoard => self.dialogs.pick_folder(f),
+            PathPurpose::AddToBoard | PathPurpose::AddFolderToBoard => self.dialogs.pick_folder(f),
             PathPurpose::OpenBoard => self.dialogs.pick_board(f, None),
             PathPurpose::SaveBoard => self.dialogs.pick_board(f, Some(&name)),
             PathPurpose::ExportFhirCase | PathPurpose::ExportFhirBoard => {
@@ -117,7 +117,10 @@ impl MesoApp {
     /// The file name offered for `purpose`, from the case label.
     fn suggested_name(&self, purpose: PathPurpose) -> String {
         match purpose {
-            PathPurpose::Open | PathPurpose::AddToBoard | PathPurpose::OpenBoard => String::new(),
+            PathPurpose::Open
+            | PathPurpose::AddToBoard
+            | PathPurpose::AddFolderToBoard
+            | PathPurpose::OpenBoard => String::new(),
             PathPurpose::Save => format!("{}.ron", sanitize(&self.doc.display_name())),
             PathPurpose::Export => match self.export_layout {
                 PdfLayout::Handout => format!("{}.pdf", sanitize(&self.doc.display_name())),

@@ -19,6 +19,8 @@ pub(in crate::app) enum PathPurpose {
     Export,
     /// Add a case file, or every case file in a folder, to the board.
     AddToBoard,
+    /// Add every case file in a folder to the board ("Add folder…").
+    AddFolderToBoard,
     /// Open a board file.
     OpenBoard,
     /// Save the board file.
@@ -39,11 +41,29 @@ impl PathPurpose {
             Self::Save => "Save case",
             Self::Export => "Export PDF summary",
             Self::AddToBoard => "Add cases to the board",
+            Self::AddFolderToBoard => "Add a folder of cases to the board",
             Self::OpenBoard => "Open board",
             Self::SaveBoard => "Save board as",
             Self::ExportPack => "Export the board's pack PDF",
             Self::ExportFhirCase | Self::ExportFhirBoard => "Export FHIR",
         }
+    }
+
+    /// What to type, as a sentence.
+    fn what_to_type(self) -> &'static str {
+        match self {
+            Self::AddToBoard => "Type the path of a case file, or of a folder of case files.",
+            Self::AddFolderToBoard => "Type the folder's path.",
+            _ => "Type the file's path.",
+        }
+    }
+
+    /// Whether the path is an export's: writing over an existing file asks first.
+    fn is_export(self) -> bool {
+        matches!(
+            self,
+            Self::Export | Self::ExportPack | Self::ExportFhirCase | Self::ExportFhirBoard
+        )
     }
 }
 
@@ -57,6 +77,8 @@ pub(in crate::app) struct PathPrompt {
     /// What runs after a successful save (the unsaved-changes prompt's "Save").
     pub(in crate::app) then: Option<PendingAction>,
     focused: bool,
+    /// The existing file the user was asked about replacing (an export's path, unchanged since).
+    replace: Option<PathBuf>,
 }
 
 impl PathPrompt {
@@ -68,6 +90,7 @@ impl PathPrompt {
             problem: None,
             then: None,
             focused: false,
+            replace: None,
         }
     }
 }
@@ -92,18 +115,21 @@ impl MesoApp {
     fn checked_path(&self, purpose: PathPurpose, text: &str) -> Result<PathBuf, String> {
         let t = text.trim();
         if t.is_empty() {
-            return Err("Type the file's path.".to_owned());
+            return Err(purpose.what_to_type().to_owned());
         }
         let mut path = PathBuf::from(t);
         if path.is_relative() {
             path = self.case_folder().unwrap_or_default().join(path);
         }
-        if purpose == PathPurpose::AddToBoard {
-            return if path.exists() {
-                Ok(path)
-            } else {
-                Err(format!("{} does not exist.", path.display()))
-            };
+        match purpose {
+            PathPurpose::AddToBoard | PathPurpose::AddFolderToBoard if !path.exists() => {
+                return Err(format!("{} does not exist.", path.display()));
+            }
+            PathPurpose::AddFolderToBoard if !path.is_dir() => {
+                return Err(format!("{} is not a folder.", path.display()));
+            }
+            PathPurpose::AddToBoard | PathPurpose::AddFolderToBoard => return Ok(path),
+            _ => {}
         }
         if path.is_dir() {
             return Err(format!("{} is a folder; add a file name.", path.display()));
@@ -185,7 +211,10 @@ impl MesoApp {
         let mut cancel = false;
         let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
             ui.heading(prompt.purpose.title());
-            ui.label("No file dialog is available on this desktop. Type the file's path.");
+            ui.label(format!(
+                "No file dialog is available on this desktop. {}",
+                prompt.purpose.what_to_type()
+            ));
             let field = ui
                 .horizontal(|ui| {
                     let label = ui.label("Path");
@@ -203,13 +232,26 @@ impl MesoApp {
             }
             if field.changed() {
                 prompt.problem = None;
+                prompt.replace = None;
             }
             ok = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if let Some(problem) = &prompt.problem {
-                ui.colored_label(ui.visuals().error_fg_color, problem);
+                // The replace question is a question, not an error.
+                let v = ui.visuals();
+                let colour = if prompt.replace.is_some() {
+                    v.warn_fg_color
+                } else {
+                    v.error_fg_color
+                };
+                ui.colored_label(colour, problem);
             }
             ui.horizontal(|ui| {
-                ok |= ui.button("OK").clicked();
+                let label = if prompt.replace.is_some() {
+                    "Replace"
+                } else {
+                    "OK"
+                };
+                ok |= ui.button(label).clicked();
                 cancel = ui.button("Cancel").clicked();
             });
         });
@@ -230,6 +272,19 @@ impl MesoApp {
                 return;
             }
         };
+        // One rule for every export: an existing file is replaced only once the user says so
+        // (as the native dialog asks by itself).
+        if prompt.purpose.is_export() && path.is_file() && prompt.replace.as_ref() != Some(&path) {
+            prompt.problem = Some(format!(
+                "{} already exists. Replace the existing file? Press Replace to write over it, \
+                 or change the name.",
+                path.display()
+            ));
+            prompt.replace = Some(path);
+            prompt.focused = false;
+            self.path_prompt = Some(prompt);
+            return;
+        }
         match prompt.purpose {
             PathPurpose::Open => self.proceed(PendingAction::Open(Some(path)), ctx),
             PathPurpose::Save => {
@@ -240,7 +295,9 @@ impl MesoApp {
                 }
             }
             PathPurpose::Export => self.export_to(&path),
-            PathPurpose::AddToBoard => self.board_add_paths(&[path]),
+            PathPurpose::AddToBoard | PathPurpose::AddFolderToBoard => {
+                self.board_add_paths(&[path]);
+            }
             PathPurpose::OpenBoard => self.open_board(&path),
             PathPurpose::SaveBoard => self.save_board_to(&path),
             PathPurpose::ExportPack => self.export_pack_to(&path),

@@ -30,11 +30,15 @@ impl MesoApp {
             );
         }
         ui.horizontal_wrapped(|ui| {
-            let path = self
-                .doc
-                .path
-                .as_ref()
-                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            // On the Board tab, the board's state; elsewhere the open case's file.
+            let path = if self.prefs.tab == crate::app::tabs::Tab::Board {
+                self.board.board.status()
+            } else {
+                self.doc
+                    .path
+                    .as_ref()
+                    .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string())
+            };
             ui.label(RichText::new(path).weak());
             if let Some(i) = &self.info {
                 ui.label(RichText::new(format!("· {i}")).weak());
