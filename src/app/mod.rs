@@ -13,6 +13,7 @@
 pub mod board_ops;
 pub mod command;
 pub mod document;
+mod exports;
 mod file_ops;
 pub mod prefs;
 mod recovery;
