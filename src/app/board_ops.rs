@@ -297,6 +297,7 @@ impl MesoApp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mesocds_core::case_file;
 
     #[test]
     fn a_board_is_remembered_and_restored_with_its_unsaved_changes() {
