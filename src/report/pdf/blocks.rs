@@ -2,7 +2,9 @@
 //! (a paragraph, a "name: value" row, a table row with the header kept on its first row, a
 //! bullet, a reference, the decision box), and an entry is never split across pages unless it is
 //! taller than a page; a heading or sub-heading is always on the same page as the first entry
-//! that follows it.
+//! that follows it; a paragraph that introduces a list (a lead-in such as "Why it is shown for
+//! this patient:", or an option's status line before its results) is on the page of the list's
+//! first entry; a table that goes on over a page starts the next page with its header row again.
 
 use super::PlacedKind;
 use super::fonts::Face;
@@ -41,6 +43,19 @@ fn entry_text(b: &Block, k: usize) -> String {
         Block::Bullets(items) | Block::Numbered(items) => items.get(k).cloned().unwrap_or_default(),
         Block::DecisionBox => crate::present::DECISION_BOX[0].to_owned(),
     }
+}
+
+/// Whether the first of `items` is a paragraph followed by a list (a lead-in ending with ":",
+/// or a status line before the option's results).
+fn introduces_list(items: &[Item<'_>]) -> bool {
+    matches!(
+        items,
+        [
+            Item::Block(Block::Text(_)),
+            Item::Block(Block::Bullets(_) | Block::Numbered(_)),
+            ..
+        ]
+    )
 }
 
 impl Layout<'_> {
@@ -97,11 +112,19 @@ impl Layout<'_> {
     /// Starts a new page unless `needed` fits; something taller than a page is started where it
     /// is when at least a few lines fit, and flows on.
     pub(super) fn keep(&mut self, needed: f32) {
-        if needed <= self.body_height() {
-            self.ensure(needed);
-        } else {
-            self.ensure(3.0 * line_height(self.style.text));
+        if self.breaks_before(needed) {
+            self.new_page();
         }
+    }
+
+    /// Whether [`Self::keep`] of `needed` starts a new page.
+    fn breaks_before(&self, needed: f32) -> bool {
+        let needed = if needed <= self.body_height() {
+            needed
+        } else {
+            3.0 * line_height(self.style.text)
+        };
+        self.pages.is_empty() || self.y - needed < self.style.body_bottom
     }
 
     /// The height that must go on one page when `b` starts: all of it when it is short (a
@@ -129,6 +152,17 @@ impl Layout<'_> {
         }
         for k in 0..entries(b) {
             let h = self.entry_height(b, k)?;
+            if k > 0
+                && let Block::Table { header, widths, .. } = b
+                && self.breaks_before(h)
+            {
+                // The table goes on over the page: its header row again first.
+                self.new_page();
+                let page = self.page();
+                self.table_row(header, widths, true)?;
+                let text = header.first().cloned().unwrap_or_default();
+                self.record(PlacedKind::Entry, page, &text, 0.0);
+            }
             self.keep(h);
             let page = self.page();
             self.draw_entry(b, k)?;
@@ -155,6 +189,9 @@ impl Layout<'_> {
             Some(Item::Block(b @ Block::Lead(_))) => {
                 Ok(self.entry_height(b, 0)? + self.first_entry_height(&rest[1..])?)
             }
+            Some(Item::Block(b @ Block::Text(_))) if introduces_list(rest) => {
+                Ok(self.entry_height(b, 0)? + self.first_entry_height(&rest[1..])?)
+            }
             Some(Item::Block(b)) if entries(b) > 0 => self.opening_height(b),
             Some(Item::Block(_)) | None => Ok(0.0),
         }
@@ -168,6 +205,12 @@ impl Layout<'_> {
                 Item::Block(Block::Subheading(t)) => (t.as_str(), PlacedKind::Subheading),
                 // A result line stays with the first entry of what it introduces.
                 Item::Block(b @ Block::Lead(_)) => {
+                    let follow = self.first_entry_height(&items[i + 1..])?;
+                    self.block(b, follow)?;
+                    continue;
+                }
+                // A lead-in stays with the first entry of the list it introduces.
+                Item::Block(b @ Block::Text(_)) if introduces_list(&items[i..]) => {
                     let follow = self.first_entry_height(&items[i + 1..])?;
                     self.block(b, follow)?;
                     continue;
