@@ -101,7 +101,7 @@ fn a_long_board_question_and_decision_keep_the_headline_and_the_decision_box_on_
         );
         // The headline's question is cut at a word and says where the whole one is; the board
         // entry prints it whole, and the decision whole.
-        let page = column_text(&out, layout, Some(start), false);
+        let page = column_text(&out, layout, (start, start), Some(false));
         let cut = collapse(QUESTION_CUT);
         assert!(page.contains(&cut), "{layout:?}: {page}");
         let before = page.split(&cut).next().unwrap();
@@ -111,29 +111,37 @@ fn a_long_board_question_and_decision_keep_the_headline_and_the_decision_box_on_
             "{layout:?}: {shown:?}"
         );
         assert!(question.starts_with(shown), "{layout:?}: {shown:?}");
-        let all = column_text(&out, layout, None, true);
+        // The board entry: beside the headline, or on the next pages across the whole width.
+        let all = format!(
+            "{} {}",
+            column_text(&out, layout, (start, start), Some(true)),
+            column_text(&out, layout, (start + 1, pdf.pages), None)
+        );
         for whole in [&question, &decision] {
             assert!(in_order(&all, whole), "{layout:?}: {whole} not in {all}");
         }
     }
 }
 
-/// The body text of page `page` (all pages when `None`), collapsed: on slides only the headline's
-/// column (`decision` false) or the decision's (true), which are side by side.
-fn column_text(pdf: &Path, layout: PdfLayout, page: Option<usize>, decision: bool) -> String {
-    // Above the footer.
-    let (x, w, h) = match (layout, decision) {
+/// The body text (above the footer) of pages `first..=last`, collapsed: on slides only the
+/// headline's column (`column` `Some(false)`) or the decision's (`Some(true)`), which are side
+/// by side on a case's first slide; the whole width with `None`.
+fn column_text(
+    pdf: &Path,
+    layout: PdfLayout,
+    pages: (usize, usize),
+    column: Option<bool>,
+) -> String {
+    let (x, w, h) = match (layout, column) {
         (PdfLayout::Handout, _) => ("0", "596", "770"),
-        (PdfLayout::Slides, false) => ("0", "590", "476"),
-        (PdfLayout::Slides, true) => ("590", "370", "476"),
+        (PdfLayout::Slides, None) => ("0", "960", "476"),
+        (PdfLayout::Slides, Some(false)) => ("0", "590", "476"),
+        (PdfLayout::Slides, Some(true)) => ("590", "370", "476"),
     };
-    let n = page.map(|p| p.to_string());
-    let mut args = vec!["-x", x, "-y", "0", "-W", w, "-H", h];
-    if let Some(n) = &n {
-        args.extend(["-f", n, "-l", n]);
-    }
-    args.extend([pdf.to_str().unwrap(), "-"]);
-    collapse(&poppler("pdftotext", &args))
+    let (f, l) = (pages.0.to_string(), pages.1.to_string());
+    let args = ["-x", x, "-y", "0", "-W", w, "-H", h, "-f", &f, "-l", &l];
+    let pdf = pdf.to_str().unwrap();
+    collapse(&poppler("pdftotext", &[&args[..], &[pdf, "-"]].concat()))
 }
 
 /// Whether every word of `words` is in `text` in order (a key column's word may come between
@@ -174,37 +182,81 @@ fn option_titles_lead_ins_and_tables_are_not_left_at_the_bottom_of_a_page() {
     let dir = tempfile::tempdir().unwrap();
     for layout in [PdfLayout::Handout, PdfLayout::Slides] {
         let (out, pdf) = pack(dir.path(), layout);
-        for p in last_on_each_page(&pdf.placed) {
-            let title = p.kind == PlacedKind::Subheading;
-            let lead_in = p.kind == PlacedKind::Entry && p.text.trim_end().ends_with(':');
-            assert!(
-                !(title || lead_in),
-                "{layout:?}: page {} ends with {p:?}",
-                p.last_page
+        check_page_ends(&out, &pdf, layout);
+        // The new-user trial's pack: the example case, three of the GUI tests' cases and the
+        // course fixture, in that order.
+        let files: Vec<PathBuf> = [
+            "assets/examples/example-pleural-stage-iiia.ron",
+            "tests/gui/cases/peritoneal-pci-15.ron",
+            "tests/gui/cases/pleural-2019-eighth-applies.ron",
+            "tests/gui/cases/pleural-2025-ninth-applies.ron",
+            "tests/fixtures/course/recurrent-with-course.ron",
+        ]
+        .iter()
+        .map(|f| Path::new(env!("CARGO_MANIFEST_DIR")).join(f))
+        .collect();
+        let out = dir.path().join(format!("trial-{layout:?}.pdf"));
+        let options = PdfOptions {
+            paper: Paper::A4,
+            layout,
+        };
+        let pdf = export_files(&files, &out, options, tables(), meta()).unwrap();
+        check_page_ends(&out, &pdf, layout);
+    }
+}
+
+/// No option title or lead-in ends a page; an option's status line, a lead-in and a
+/// newer-evidence entry's opening lines are on the page of their first result; the course
+/// table repeats its header on each page it goes on to.
+fn check_page_ends(out: &Path, pdf: &RenderedPdf, layout: PdfLayout) {
+    for p in last_on_each_page(&pdf.placed) {
+        let title = p.kind == PlacedKind::Subheading;
+        let lead_in = p.kind == PlacedKind::Entry && p.text.trim_end().ends_with(':');
+        assert!(
+            !(title || lead_in),
+            "{layout:?}: page {} ends with {p:?}",
+            p.last_page
+        );
+    }
+    // An option's status line is on the page of its first result (the outcome or note
+    // bullet after it, when it has one), and a lead-in on the page of its first bullet.
+    for (i, p) in pdf.placed.iter().enumerate() {
+        let lead = p.text.starts_with("Status:") || p.text.ends_with(':');
+        if lead
+            && p.kind == PlacedKind::Entry
+            && let Some(next) = pdf.placed.get(i + 1)
+            && next.kind == PlacedKind::Entry
+        {
+            assert_eq!(p.last_page, next.page, "{layout:?}: {p:?} then {next:?}");
+        }
+    }
+    // A newer-evidence entry's title, design line and direction ("Overall: …") are on the
+    // page of its first result.
+    for (i, p) in pdf.placed.iter().enumerate() {
+        if p.kind == PlacedKind::Entry
+            && p.text.starts_with("Overall:")
+            && let Some(result) = pdf.placed.get(i + 1)
+        {
+            let title = pdf.placed[..i]
+                .iter()
+                .rfind(|t| t.kind == PlacedKind::Subheading)
+                .unwrap();
+            assert_eq!(
+                (title.page, p.page),
+                (result.page, result.page),
+                "{layout:?}: {title:?}, {p:?}, then {result:?}"
             );
         }
-        // An option's status line is on the page of its first result (the outcome or note
-        // bullet after it, when it has one), and a lead-in on the page of its first bullet.
-        for (i, p) in pdf.placed.iter().enumerate() {
-            let lead = p.text.starts_with("Status:") || p.text.ends_with(':');
-            if lead
-                && p.kind == PlacedKind::Entry
-                && let Some(next) = pdf.placed.get(i + 1)
-                && next.kind == PlacedKind::Entry
-            {
-                assert_eq!(p.last_page, next.page, "{layout:?}: {p:?} then {next:?}");
-            }
-        }
-        // The course table: on every page it goes on to, its header row first.
-        let rows = course_rows(&pdf.placed);
-        let first_page = rows[0].page;
-        let pages: std::collections::BTreeSet<usize> = rows.iter().map(|r| r.page).collect();
-        for page in pages.into_iter().filter(|p| *p != first_page) {
-            let t = collapse(&page_text(&out, page));
-            assert!(
-                t.starts_with("Date Event Until Best response"),
-                "{layout:?}: page {page} goes on with the table without its header: {t}"
-            );
-        }
+    }
+    // The course table: on every page it goes on to, its header row first.
+    let rows = course_rows(&pdf.placed);
+    let first_page = rows[0].page;
+    let pages: std::collections::BTreeSet<usize> = rows.iter().map(|r| r.page).collect();
+    for page in pages.into_iter().filter(|p| *p != first_page) {
+        let t = collapse(&page_text(out, page));
+        assert!(
+            t.starts_with("Date Event Until Best response"),
+            "{layout:?}: page {page} goes on with the table without its header: {t}"
+        );
     }
 }

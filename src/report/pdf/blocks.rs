@@ -2,9 +2,10 @@
 //! (a paragraph, a "name: value" row, a table row with the header kept on its first row, a
 //! bullet, a reference, the decision box), and an entry is never split across pages unless it is
 //! taller than a page; a heading or sub-heading is always on the same page as the first entry
-//! that follows it; a paragraph that introduces a list (a lead-in such as "Why it is shown for
-//! this patient:", or an option's status line before its results) is on the page of the list's
-//! first entry; a table that goes on over a page starts the next page with its header row again.
+//! that follows it; paragraphs that introduce a list (a lead-in such as "Why it is shown for
+//! this patient:", an option's status line or a newer-evidence entry's design and direction
+//! lines before their results) are on the page of the list's first entry; a table that goes on
+//! over a page starts the next page with its header row again.
 
 use super::PlacedKind;
 use super::fonts::Face;
@@ -45,17 +46,19 @@ fn entry_text(b: &Block, k: usize) -> String {
     }
 }
 
-/// Whether the first of `items` is a paragraph followed by a list (a lead-in ending with ":",
-/// or a status line before the option's results).
+/// Whether the first of `items` is a paragraph that introduces a list: one or more paragraphs
+/// followed by a list (a lead-in ending with ":", an option's status line before its results,
+/// a newer-evidence entry's design and direction lines before its results).
 fn introduces_list(items: &[Item<'_>]) -> bool {
-    matches!(
-        items,
-        [
-            Item::Block(Block::Text(_)),
-            Item::Block(Block::Bullets(_) | Block::Numbered(_)),
-            ..
-        ]
-    )
+    let texts = items
+        .iter()
+        .take_while(|i| matches!(i, Item::Block(Block::Text(_))))
+        .count();
+    texts > 0
+        && matches!(
+            items.get(texts),
+            Some(Item::Block(Block::Bullets(_) | Block::Numbered(_)))
+        )
 }
 
 impl Layout<'_> {

@@ -96,15 +96,27 @@ impl Layout<'_> {
 
     /// The decision section (board entries and the empty box), kept together on the page when
     /// it fits there. When it does not (long board entries), the heading and the empty box come
-    /// first, where the cursor is, so they stay on the case's first page, and the recorded
-    /// entries follow them, flowing on.
+    /// first, where the cursor is, so they stay on the case's first page; the recorded entries
+    /// follow them there when they fit, else from the next page, at the full width of the page
+    /// (on the slides, no longer in the column beside the headline), flowing on.
     pub(super) fn decision_section(&mut self, s: &Section) -> Result<(), PdfError> {
         let items = section_items(s);
         let height = self.measure(|l| l.flow(&items))?;
         if self.pages.is_empty() || self.y - height >= self.style.body_bottom {
             return self.flow(&items);
         }
-        self.flow(&box_first(s))
+        let (opening, entries) = box_first(s);
+        self.flow(&opening)?;
+        let rest = self.measure(|l| l.flow(&entries))?;
+        if self.y - rest < self.style.body_bottom && self.inset != (0.0, 0.0) {
+            let column = self.inset;
+            self.inset = (0.0, 0.0);
+            self.new_page();
+            let flowed = self.flow(&entries);
+            self.inset = column;
+            return flowed;
+        }
+        self.flow(&entries)
     }
 
     /// The headline box and the decision section side by side (the slides: the headline on the
@@ -157,9 +169,9 @@ impl Layout<'_> {
     }
 }
 
-/// The decision section with its empty box (and the "New decision" sub-heading above it) right
-/// under the heading, before the recorded board entries.
-fn box_first(s: &Section) -> Vec<Item<'_>> {
+/// The decision section split in two: its heading with the empty box (and the "New decision"
+/// sub-heading above it), and the recorded board entries before it.
+fn box_first(s: &Section) -> (Vec<Item<'_>>, Vec<Item<'_>>) {
     let new = s
         .blocks
         .iter()
@@ -171,10 +183,10 @@ fn box_first(s: &Section) -> Vec<Item<'_>> {
                 .position(|b| matches!(b, Block::DecisionBox))
         })
         .unwrap_or(s.blocks.len());
-    std::iter::once(Item::Heading(&s.heading))
+    let opening = std::iter::once(Item::Heading(&s.heading))
         .chain(s.blocks[new..].iter().map(Item::Block))
-        .chain(s.blocks[..new].iter().map(Item::Block))
-        .collect()
+        .collect();
+    (opening, s.blocks[..new].iter().map(Item::Block).collect())
 }
 
 /// A section as flow items: its heading, then its blocks.
