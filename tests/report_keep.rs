@@ -207,7 +207,7 @@ fn option_titles_lead_ins_and_tables_are_not_left_at_the_bottom_of_a_page() {
 
 /// No option title or lead-in ends a page; an option's status line, a lead-in and a
 /// newer-evidence entry's opening lines are on the page of their first result; the course
-/// table repeats its header on each page it goes on to.
+/// table starts with at least three rows and repeats its header on each page it goes on to.
 fn check_page_ends(out: &Path, pdf: &RenderedPdf, layout: PdfLayout) {
     for p in last_on_each_page(&pdf.placed) {
         let title = p.kind == PlacedKind::Subheading;
@@ -251,6 +251,13 @@ fn check_page_ends(out: &Path, pdf: &RenderedPdf, layout: PdfLayout) {
     // The course table: on every page it goes on to, its header row first.
     let rows = course_rows(&pdf.placed);
     let first_page = rows[0].page;
+    // Its first page holds at least three rows (or all), never the header and one row.
+    let on_first = rows.iter().filter(|r| r.page == first_page).count();
+    assert!(
+        on_first >= rows.len().min(3),
+        "{layout:?}: {on_first} of {} course rows on page {first_page}",
+        rows.len()
+    );
     let pages: std::collections::BTreeSet<usize> = rows.iter().map(|r| r.page).collect();
     for page in pages.into_iter().filter(|p| *p != first_page) {
         let t = collapse(&page_text(out, page));

@@ -13,6 +13,9 @@ use super::layout::{Layout, line_height};
 use super::{PdfError, style};
 use crate::report::model::Block;
 
+/// The fewest rows a table starts with on a page (with its header), when it is broken.
+const TABLE_OPENING: usize = 3;
+
 /// One thing in the flow of a case: a section heading, or a block.
 #[derive(Clone, Copy)]
 pub(super) enum Item<'a> {
@@ -131,18 +134,26 @@ impl Layout<'_> {
     }
 
     /// The height that must go on one page when `b` starts: all of it when it is short (a
-    /// fifth of a page or less: a small table or list is not broken), else its first entry.
+    /// fifth of a page or less: a small table or list is not broken), else its first entry; a
+    /// table's header row goes with at least [`TABLE_OPENING`] rows (a slide never ends with a
+    /// header and one row).
     fn opening_height(&self, b: &Block) -> Result<f32, PdfError> {
         let first = self.entry_height(b, 0)?;
         if entries(b) == 1 {
             return Ok(first);
         }
         let all = self.measure(|l| (0..entries(b)).try_for_each(|k| l.draw_entry(b, k)))?;
-        Ok(if all <= self.body_height() / 5.0 {
-            all
-        } else {
-            first
-        })
+        if all <= self.body_height() / 5.0 {
+            return Ok(all);
+        }
+        if matches!(b, Block::Table { .. }) {
+            let n = entries(b).min(TABLE_OPENING);
+            let opening = self.measure(|l| (0..n).try_for_each(|k| l.draw_entry(b, k)))?;
+            if opening <= self.body_height() / 2.0 {
+                return Ok(opening);
+            }
+        }
+        Ok(first)
     }
 
     /// Places every entry of `b`, each kept whole (and a short block all on one page).
