@@ -15,7 +15,7 @@ use mesocds::report::pdf::{Paper, PdfLayout, PdfOptions, PlacedKind, RenderedPdf
 use crate::report::{meta, page_text, poppler, tables, text_of};
 use crate::report_editions::golden_case_file;
 
-const COURSE: &str = concat!(
+pub(crate) const COURSE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/course/recurrent-with-course.ron"
 );
@@ -41,7 +41,7 @@ fn five_cases(dir: &Path) -> Vec<PathBuf> {
     ]
 }
 
-fn pack(dir: &Path, layout: PdfLayout) -> (PathBuf, RenderedPdf) {
+pub(crate) fn pack(dir: &Path, layout: PdfLayout) -> (PathBuf, RenderedPdf) {
     let out = dir.join(format!("pack-{layout:?}.pdf"));
     let options = PdfOptions {
         paper: Paper::A4,
@@ -51,7 +51,7 @@ fn pack(dir: &Path, layout: PdfLayout) -> (PathBuf, RenderedPdf) {
     (out, pdf)
 }
 
-fn collapse(text: &str) -> String {
+pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -36,6 +36,9 @@ mod report_course;
 // The presenter-ready PDF (issue 13): shared references, the cover's page numbers, the headline
 // and decision first, the keep rules, and the landscape slides.
 mod report_board;
+// The presenter-ready PDF's keep rules under long entries: a long board question and decision,
+// option titles, lead-ins, continued tables, the gap above the footer.
+mod report_keep;
 
 // Faults with real files, pipes, devices and symlinks: export over an input, unreadable inputs,
 // long notes in the PDF, oversized saves, symlinked saves and leftovers, the integrity seal,

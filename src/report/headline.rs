@@ -1,7 +1,9 @@
-//! The headline of a case summary (issue 13): what the board needs first, in one box at the top
-//! of the case's first page or slide. The stage with its edition (the one that applies, both when
-//! which applies is unknown), the EORTC and CALGB results, the disease status, the question for
-//! the board and this patient's flags.
+//! The headline of a case summary (issue 13): what the board needs first.
+//!
+//! One box at the top of the case's first page or slide: the stage with its edition (the one
+//! that applies, both when which applies is unknown), the EORTC and CALGB results, the disease
+//! status, the question for the board (cut short when long) and this patient's flags (at most
+//! [`MAX_FLAGS`] bullets).
 //!
 //! Every value is the wording the detail sections below already print (the same functions);
 //! nothing clinical is worded here. Which flags are shown, and why:
@@ -18,6 +20,24 @@ use crate::present::{self, NOT_ENTERED, NOT_FOR_THIS_PATIENT, ninth_lead, perito
 pub const HEADLINE: &str = "For the board";
 /// The sub-heading of this patient's flags in the headline.
 pub const FLAGS: &str = "Flags for this patient";
+/// The heading of the decision section, where each board entry's full question is printed.
+pub const DECISION: &str = "Tumor board decision";
+
+/// The longest question the headline prints whole, in characters.
+///
+/// A longer one is cut at a word boundary and followed by [`QUESTION_CUT`]; the board entry in
+/// the decision section prints it whole (`src/report/course.rs`). 200 characters wrap to 6 lines
+/// of the slides' headline column at 18 pt; when the box is still too tall for the space left
+/// on the first slide, the layout prints its rows at the body's size
+/// (`src/report/pdf/headline.rs`). `tests/report_keep.rs` checks a 600-character question.
+pub const QUESTION_LIMIT: usize = 200;
+/// What follows a question cut short in the headline.
+pub const QUESTION_CUT: &str = "… (full question in the Tumor board decision section)";
+/// The most bullets of the headline's flags; with more, the last is "and N more, listed below"
+/// (each flag is printed in its own section below).
+pub const MAX_FLAGS: usize = 5;
+/// The end of the flags' last bullet when some are not shown.
+const MORE: &str = " more, listed below";
 
 /// The stage rows: the edition that applies (marked), or both editions and the sentence saying
 /// which applies is unknown; a non-pleural site's "no AJCC stage" and its proposed peritoneal
@@ -58,9 +78,47 @@ fn question(case: &Case) -> String {
         .max_by_key(|(i, e)| (e.date, *i))
         .map(|(_, e)| e.question.trim());
     match latest {
-        Some(q) if !q.is_empty() => q.to_owned(),
+        Some(q) if !q.is_empty() => shorten(q),
         _ => NOT_ENTERED.to_owned(),
     }
+}
+
+/// `q` whole when it has at most [`QUESTION_LIMIT`] characters, else its words up to the limit
+/// and [`QUESTION_CUT`] (a single word longer than the limit is cut inside).
+fn shorten(q: &str) -> String {
+    if q.chars().count() <= QUESTION_LIMIT {
+        return q.to_owned();
+    }
+    // Up to the last space within the first limit + 1 characters: whole words only.
+    let head: String = q.chars().take(QUESTION_LIMIT + 1).collect();
+    let cut: String = match head.rfind(char::is_whitespace) {
+        Some(at) => head[..at].to_owned(),
+        None => q.chars().take(QUESTION_LIMIT).collect(),
+    };
+    let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.".contains(c));
+    format!("{cut}{QUESTION_CUT}")
+}
+
+/// At most [`MAX_FLAGS`] bullets: the first ones shown, then "and N more, listed below" for
+/// the `hidden` ones and those that do not fit.
+fn cap(mut shown: Vec<String>, mut hidden: usize) -> Vec<String> {
+    if shown.len() + usize::from(hidden > 0) > MAX_FLAGS {
+        let keep = MAX_FLAGS - 1;
+        hidden += shown.len() - keep;
+        shown.truncate(keep);
+    }
+    if hidden > 0 {
+        shown.push(format!("and {hidden}{MORE}"));
+    }
+    shown
+}
+
+/// How many flags a capped list leaves out (0 when it shows them all).
+fn hidden(items: &[String]) -> usize {
+    items
+        .last()
+        .and_then(|l| l.strip_prefix("and ")?.strip_suffix(MORE)?.parse().ok())
+        .unwrap_or(0)
 }
 
 /// This patient's flags, in the detail sections' own words: contradictory findings and
@@ -122,7 +180,7 @@ pub(super) fn headline_section(
         ),
         ("Question for the board".to_owned(), question(case)),
     ]);
-    let flags = flags(a);
+    let flags = cap(flags(a), 0);
     let flag_block = if flags.is_empty() {
         Block::Text("none".to_owned())
     } else {
@@ -148,8 +206,68 @@ pub(super) fn add_flag(sections: &mut [Section], flag: String) {
         return;
     };
     match headline.blocks.last_mut() {
-        Some(Block::Bullets(items)) => items.insert(0, flag),
+        Some(Block::Bullets(items)) => {
+            let hidden = hidden(items);
+            if hidden > 0 {
+                items.pop();
+            }
+            items.insert(0, flag);
+            *items = cap(std::mem::take(items), hidden);
+        }
         Some(last) => *last = Block::Bullets(vec![flag]),
         None => headline.blocks.push(Block::Bullets(vec![flag])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_question_is_cut_at_a_word_and_says_where_the_whole_one_is() {
+        let short = "Second-line options?";
+        assert_eq!(shorten(short), short);
+        let exact = "a".repeat(QUESTION_LIMIT);
+        assert_eq!(shorten(&exact), exact);
+        let long = format!("{}end?", "word ".repeat(120));
+        let cut = shorten(&long);
+        let shown = cut.strip_suffix(QUESTION_CUT).expect("the note");
+        assert!(shown.chars().count() <= QUESTION_LIMIT, "{shown}");
+        assert!(shown.chars().count() > QUESTION_LIMIT - 6, "{shown}");
+        assert!(
+            shown.split(' ').all(|w| w == "word"),
+            "whole words: {shown}"
+        );
+        // One word longer than the limit is cut inside it.
+        let word = "x".repeat(QUESTION_LIMIT * 2);
+        let shown = shorten(&word);
+        assert_eq!(
+            shown.strip_suffix(QUESTION_CUT).map(|s| s.chars().count()),
+            Some(QUESTION_LIMIT)
+        );
+    }
+
+    #[test]
+    fn many_flags_end_with_how_many_more_are_listed_below() {
+        let flags = |n: usize| (1..=n).map(|i| format!("flag {i}")).collect::<Vec<_>>();
+        assert_eq!(cap(flags(MAX_FLAGS), 0), flags(MAX_FLAGS));
+        let capped = cap(flags(9), 0);
+        assert_eq!(capped.len(), MAX_FLAGS);
+        assert_eq!(capped[..MAX_FLAGS - 1], flags(MAX_FLAGS - 1)[..]);
+        assert_eq!(capped[MAX_FLAGS - 1], "and 5 more, listed below");
+        assert_eq!(hidden(&capped), 5);
+        // The seal warning goes first and the count grows.
+        let mut sections = vec![Section {
+            kind: SectionKind::Headline,
+            heading: HEADLINE.to_owned(),
+            blocks: vec![Block::Bullets(capped)],
+        }];
+        add_flag(&mut sections, "seal".to_owned());
+        let Block::Bullets(items) = &sections[0].blocks[0] else {
+            panic!("bullets")
+        };
+        assert_eq!(items.len(), MAX_FLAGS);
+        assert_eq!(items[0], "seal");
+        assert_eq!(items[MAX_FLAGS - 1], "and 6 more, listed below");
     }
 }

@@ -6,7 +6,7 @@
 mod course;
 mod editions;
 mod evidence;
-mod headline;
+pub mod headline;
 pub mod model;
 mod options;
 pub mod pdf;

@@ -348,7 +348,7 @@ pub fn case_report(
         super::headline::headline_section(case, assessment, tables),
         Section {
             kind: SectionKind::Decision,
-            heading: "Tumor board decision".to_owned(),
+            heading: super::headline::DECISION.to_owned(),
             blocks: super::course::board_blocks(case)
                 .into_iter()
                 .chain([Block::DecisionBox])

@@ -2,13 +2,19 @@
 //! (a paragraph, a "name: value" row, a table row with the header kept on its first row, a
 //! bullet, a reference, the decision box), and an entry is never split across pages unless it is
 //! taller than a page; a heading or sub-heading is always on the same page as the first entry
-//! that follows it.
+//! that follows it; paragraphs that introduce a list (a lead-in such as "Why it is shown for
+//! this patient:", an option's status line or a newer-evidence entry's design and direction
+//! lines before their results) are on the page of the list's first entry; a table that goes on
+//! over a page starts the next page with its header row again.
 
 use super::PlacedKind;
 use super::fonts::Face;
 use super::layout::{Layout, line_height};
 use super::{PdfError, style};
 use crate::report::model::Block;
+
+/// The fewest rows a table starts with on a page (with its header), when it is broken.
+const TABLE_OPENING: usize = 3;
 
 /// One thing in the flow of a case: a section heading, or a block.
 #[derive(Clone, Copy)]
@@ -41,6 +47,21 @@ fn entry_text(b: &Block, k: usize) -> String {
         Block::Bullets(items) | Block::Numbered(items) => items.get(k).cloned().unwrap_or_default(),
         Block::DecisionBox => crate::present::DECISION_BOX[0].to_owned(),
     }
+}
+
+/// Whether the first of `items` is a paragraph that introduces a list: one or more paragraphs
+/// followed by a list (a lead-in ending with ":", an option's status line before its results,
+/// a newer-evidence entry's design and direction lines before its results).
+fn introduces_list(items: &[Item<'_>]) -> bool {
+    let texts = items
+        .iter()
+        .take_while(|i| matches!(i, Item::Block(Block::Text(_))))
+        .count();
+    texts > 0
+        && matches!(
+            items.get(texts),
+            Some(Item::Block(Block::Bullets(_) | Block::Numbered(_)))
+        )
 }
 
 impl Layout<'_> {
@@ -97,26 +118,42 @@ impl Layout<'_> {
     /// Starts a new page unless `needed` fits; something taller than a page is started where it
     /// is when at least a few lines fit, and flows on.
     pub(super) fn keep(&mut self, needed: f32) {
-        if needed <= self.body_height() {
-            self.ensure(needed);
-        } else {
-            self.ensure(3.0 * line_height(self.style.text));
+        if self.breaks_before(needed) {
+            self.new_page();
         }
     }
 
+    /// Whether [`Self::keep`] of `needed` starts a new page.
+    fn breaks_before(&self, needed: f32) -> bool {
+        let needed = if needed <= self.body_height() {
+            needed
+        } else {
+            3.0 * line_height(self.style.text)
+        };
+        self.pages.is_empty() || self.y - needed < self.style.body_bottom
+    }
+
     /// The height that must go on one page when `b` starts: all of it when it is short (a
-    /// fifth of a page or less: a small table or list is not broken), else its first entry.
+    /// fifth of a page or less: a small table or list is not broken), else its first entry; a
+    /// table's header row goes with at least [`TABLE_OPENING`] rows (a slide never ends with a
+    /// header and one row).
     fn opening_height(&self, b: &Block) -> Result<f32, PdfError> {
         let first = self.entry_height(b, 0)?;
         if entries(b) == 1 {
             return Ok(first);
         }
         let all = self.measure(|l| (0..entries(b)).try_for_each(|k| l.draw_entry(b, k)))?;
-        Ok(if all <= self.body_height() / 5.0 {
-            all
-        } else {
-            first
-        })
+        if all <= self.body_height() / 5.0 {
+            return Ok(all);
+        }
+        if matches!(b, Block::Table { .. }) {
+            let n = entries(b).min(TABLE_OPENING);
+            let opening = self.measure(|l| (0..n).try_for_each(|k| l.draw_entry(b, k)))?;
+            if opening <= self.body_height() / 2.0 {
+                return Ok(opening);
+            }
+        }
+        Ok(first)
     }
 
     /// Places every entry of `b`, each kept whole (and a short block all on one page).
@@ -129,6 +166,17 @@ impl Layout<'_> {
         }
         for k in 0..entries(b) {
             let h = self.entry_height(b, k)?;
+            if k > 0
+                && let Block::Table { header, widths, .. } = b
+                && self.breaks_before(h)
+            {
+                // The table goes on over the page: its header row again first.
+                self.new_page();
+                let page = self.page();
+                self.table_row(header, widths, true)?;
+                let text = header.first().cloned().unwrap_or_default();
+                self.record(PlacedKind::Entry, page, &text, 0.0);
+            }
             self.keep(h);
             let page = self.page();
             self.draw_entry(b, k)?;
@@ -155,6 +203,9 @@ impl Layout<'_> {
             Some(Item::Block(b @ Block::Lead(_))) => {
                 Ok(self.entry_height(b, 0)? + self.first_entry_height(&rest[1..])?)
             }
+            Some(Item::Block(b @ Block::Text(_))) if introduces_list(rest) => {
+                Ok(self.entry_height(b, 0)? + self.first_entry_height(&rest[1..])?)
+            }
             Some(Item::Block(b)) if entries(b) > 0 => self.opening_height(b),
             Some(Item::Block(_)) | None => Ok(0.0),
         }
@@ -168,6 +219,12 @@ impl Layout<'_> {
                 Item::Block(Block::Subheading(t)) => (t.as_str(), PlacedKind::Subheading),
                 // A result line stays with the first entry of what it introduces.
                 Item::Block(b @ Block::Lead(_)) => {
+                    let follow = self.first_entry_height(&items[i + 1..])?;
+                    self.block(b, follow)?;
+                    continue;
+                }
+                // A lead-in stays with the first entry of the list it introduces.
+                Item::Block(b @ Block::Text(_)) if introduces_list(&items[i..]) => {
                     let follow = self.first_entry_height(&items[i + 1..])?;
                     self.block(b, follow)?;
                     continue;

@@ -15,8 +15,9 @@ const PAD: f32 = 8.0;
 const LEFT_COLUMN: f32 = 0.64;
 
 impl Layout<'_> {
-    /// The headline's content, drawn inside the box (the cursor already inset).
-    fn headline_content(&mut self, s: &Section) -> Result<(), PdfError> {
+    /// The headline's content, drawn inside the box (the cursor already inset), its rows at
+    /// `size`.
+    fn headline_content(&mut self, s: &Section, size: f32) -> Result<(), PdfError> {
         let st = self.style;
         self.paragraph(
             Face::Bold,
@@ -29,9 +30,9 @@ impl Layout<'_> {
         for b in &s.blocks {
             match b {
                 Block::Fields(rows) => {
-                    let key_w = self.key_width(rows, st.headline)?;
+                    let key_w = self.key_width(rows, size)?;
                     for row in rows {
-                        self.field_row(row, key_w, st.headline)?;
+                        self.field_row(row, key_w, size)?;
                     }
                 }
                 Block::Subheading(t) => {
@@ -52,13 +53,28 @@ impl Layout<'_> {
         Ok(())
     }
 
-    /// The headline section in a frame, kept whole on one page when it fits on one.
-    pub(super) fn headline_box(&mut self, s: &Section) -> Result<(), PdfError> {
+    /// The height of the headline box with its rows at `size`.
+    fn headline_height(&mut self, s: &Section, size: f32) -> Result<f32, PdfError> {
         let outer = self.inset;
         self.inset = (outer.0 + PAD, outer.1 + PAD);
-        let content = self.measure(|l| l.headline_content(s));
+        let content = self.measure(|l| l.headline_content(s, size));
         self.inset = outer;
-        let height = content? + 2.0 * PAD;
+        Ok(content? + 2.0 * PAD)
+    }
+
+    /// The headline section in a frame, kept whole on one page when it fits on one. Its rows
+    /// are larger than the body; when the box would not fit in the space left on the page at
+    /// that size (many flags, long wrapped rows in the slides' column), they are printed at the
+    /// body's size, which keeps it on the case's first page.
+    pub(super) fn headline_box(&mut self, s: &Section) -> Result<(), PdfError> {
+        let st = self.style;
+        let room = self.y - st.body_bottom - 4.0;
+        let mut size = st.headline;
+        let mut height = self.headline_height(s, size)?;
+        if height > room && !self.pages.is_empty() {
+            size = st.text;
+            height = self.headline_height(s, size)?;
+        }
         self.keep(height + 4.0);
         let page = self.page();
         self.gap(4.0);
@@ -67,9 +83,10 @@ impl Layout<'_> {
         if height <= self.body_height() {
             self.frame(left, top, width, height, 1.6);
         }
+        let outer = self.inset;
         self.inset = (outer.0 + PAD, outer.1 + PAD);
         self.gap(PAD);
-        let drawn = self.headline_content(s);
+        let drawn = self.headline_content(s, size);
         self.inset = outer;
         drawn?;
         self.gap(PAD);
@@ -78,12 +95,28 @@ impl Layout<'_> {
     }
 
     /// The decision section (board entries and the empty box), kept together on the page when
-    /// it fits on one, then placed entry by entry.
+    /// it fits there. When it does not (long board entries), the heading and the empty box come
+    /// first, where the cursor is, so they stay on the case's first page; the recorded entries
+    /// follow them there when they fit, else from the next page, at the full width of the page
+    /// (on the slides, no longer in the column beside the headline), flowing on.
     pub(super) fn decision_section(&mut self, s: &Section) -> Result<(), PdfError> {
         let items = section_items(s);
         let height = self.measure(|l| l.flow(&items))?;
-        self.keep(height);
-        self.flow(&items)
+        if self.pages.is_empty() || self.y - height >= self.style.body_bottom {
+            return self.flow(&items);
+        }
+        let (opening, entries) = box_first(s);
+        self.flow(&opening)?;
+        let rest = self.measure(|l| l.flow(&entries))?;
+        if self.y - rest < self.style.body_bottom && self.inset != (0.0, 0.0) {
+            let column = self.inset;
+            self.inset = (0.0, 0.0);
+            self.new_page();
+            let flowed = self.flow(&entries);
+            self.inset = column;
+            return flowed;
+        }
+        self.flow(&entries)
     }
 
     /// The headline box and the decision section side by side (the slides: the headline on the
@@ -134,6 +167,26 @@ impl Layout<'_> {
         self.record(PlacedKind::Title, page, title, 0.0);
         Ok(())
     }
+}
+
+/// The decision section split in two: its heading with the empty box (and the "New decision"
+/// sub-heading above it), and the recorded board entries before it.
+fn box_first(s: &Section) -> (Vec<Item<'_>>, Vec<Item<'_>>) {
+    let new = s
+        .blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Subheading(_)))
+        .filter(|&i| matches!(s.blocks.get(i + 1), Some(Block::DecisionBox)))
+        .or_else(|| {
+            s.blocks
+                .iter()
+                .position(|b| matches!(b, Block::DecisionBox))
+        })
+        .unwrap_or(s.blocks.len());
+    let opening = std::iter::once(Item::Heading(&s.heading))
+        .chain(s.blocks[new..].iter().map(Item::Block))
+        .collect();
+    (opening, s.blocks[..new].iter().map(Item::Block).collect())
 }
 
 /// A section as flow items: its heading, then its blocks.

@@ -7,6 +7,7 @@ use super::blocks::Item;
 use super::fonts::Face;
 use super::headline::section_items;
 use super::layout::{Layout, line_height, point, text_ops};
+use super::style::Style;
 use super::{GREY, PdfError, PlacedKind};
 use crate::report::model::{Block, CaseReport, REFERENCES, Report, SectionKind};
 
@@ -146,11 +147,7 @@ impl Layout<'_> {
                 .chain(content.iter().cloned())
                 .chain(std::iter::once(report.intended_use.to_owned()))
                 .collect();
-            // The footer rises (within the space below the body) when it has more lines.
-            let below = line_height(st.small) * (lines.len() as f32 - 1.0) + 12.0;
-            let mut y = (st.body_bottom - 14.0)
-                .max(below)
-                .min(st.body_bottom - 12.0);
+            let mut y = footer_baseline(st, lines.len());
             let (x0, x1) = (st.margin_x, self.width - st.margin_x);
             let ops = &mut self.pages[i].ops;
             ops.extend([
@@ -160,7 +157,7 @@ impl Layout<'_> {
                 Op::SetOutlineThickness { pt: Pt(0.4) },
                 Op::DrawLine {
                     line: Line {
-                        points: vec![point(x0, y + 10.0), point(x1, y + 10.0)],
+                        points: vec![point(x0, y + RULE_ABOVE), point(x1, y + RULE_ABOVE)],
                         is_closed: false,
                     },
                 },
@@ -186,6 +183,20 @@ impl Layout<'_> {
     }
 }
 
+/// The least space between the body's lowest line (a baseline, or a table's rule) and the
+/// footer's rule, in points: the body's last line never touches the footer.
+pub(super) const FOOTER_GAP: f32 = 8.0;
+/// The footer's rule is this far above its first baseline.
+const RULE_ABOVE: f32 = 10.0;
+
+/// The baseline of a footer's first line of `lines`: its rule [`FOOTER_GAP`] below the body;
+/// a footer of many lines (a long file name) rises so that its last line stays 8 points above
+/// the bottom edge.
+pub(super) fn footer_baseline(st: &Style, lines: usize) -> f32 {
+    let below = line_height(st.small) * (lines.max(1) as f32 - 1.0) + 8.0;
+    (st.body_bottom - FOOTER_GAP - RULE_ABOVE).max(below)
+}
+
 /// The first page of each case in `placed` (its title).
 pub(super) fn title_pages(placed: &[super::Placed]) -> Vec<usize> {
     placed
@@ -193,4 +204,30 @@ pub(super) fn title_pages(placed: &[super::Placed]) -> Vec<usize> {
         .filter(|p| p.kind == PlacedKind::Title)
         .map(|p| p.page)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::style::{HANDOUT, SLIDES};
+    use super::*;
+
+    /// The footer's rule is at least [`FOOTER_GAP`] below the body (whose last baseline or
+    /// table rule is never below `body_bottom`), and its last line is on the page.
+    #[test]
+    fn the_footer_keeps_a_gap_below_the_body() {
+        for st in [&HANDOUT, &SLIDES] {
+            // Three lines (one-line file and content lines) and four (either wraps).
+            for lines in [3, 4] {
+                let first = footer_baseline(st, lines);
+                let rule = first + RULE_ABOVE;
+                assert!(
+                    rule <= st.body_bottom - FOOTER_GAP,
+                    "{lines} lines: rule at {rule}, body down to {}",
+                    st.body_bottom
+                );
+                let last = first - line_height(st.small) * (lines as f32 - 1.0);
+                assert!(last >= 8.0, "{lines} lines: last at {last}");
+            }
+        }
+    }
 }
