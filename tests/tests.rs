@@ -72,3 +72,6 @@ mod ui_board;
 // Issue 13 in the app: the Course tab (timeline, events, board entries), undo, the save path,
 // format-1 files, and the Case tab's values from the course.
 mod ui_course;
+
+// Every docs/clinical citation resolves to a page and an explicit anchor.
+mod doc_links;

@@ -1,6 +1,6 @@
 //! Wording of the disease course and the tumor-board entries on screen (issue 13), shared by
 //! the Course and Case tabs: what the core's course gives, put into sentences
-//! (`crates/mesocds_core/src/course.rs`; `docs/clinical/disease-status.md`, "Disease course").
+//! (`crates/mesocds_core/src/course/`; `docs/clinical/disease-status.md`, "Disease course").
 
 use std::collections::BTreeSet;
 
@@ -14,15 +14,15 @@ use super::NOT_ENTERED;
 pub const END_NOT_ENTERED: &str = "ongoing or end not entered";
 
 /// How the core's note begins when the course's status and the directly entered status differ
-/// (`crates/mesocds_core/src/course.rs`, `effective_case`).
+/// (`crates/mesocds_core/src/course/effective.rs`, `effective_case`).
 pub const COURSE_STATUS_NOTE: &str = "Disease status: the course gives";
 
 /// How the core's note begins when the course's prior systemic therapy and the directly entered
-/// one differ (`crates/mesocds_core/src/course.rs`, `effective_case`).
+/// one differ (`crates/mesocds_core/src/course/effective.rs`, `effective_case`).
 pub const COURSE_PRIOR_NOTE: &str = "Prior systemic therapy: the course's lines give";
 
 /// How the core's note begins when the course's diagnosis event and the directly entered date
-/// of diagnosis differ (`crates/mesocds_core/src/course.rs`, `effective_case`).
+/// of diagnosis differ (`crates/mesocds_core/src/course/effective.rs`, `effective_case`).
 pub const COURSE_DIAGNOSED_NOTE: &str = "Date of diagnosis: the course's diagnosis event";
 
 /// "From the disease course: diagnosed 2024-02-01 (this date decides the staging edition)".
