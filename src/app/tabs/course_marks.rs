@@ -219,6 +219,10 @@ pub(super) fn draw_bar(
     let galley = painter.layout_no_wrap(item.label.clone(), font.clone(), text);
     let w = galley.size().x;
     let left = x0.min(plot.right() - w).max(plot.left());
+    label_background(
+        painter,
+        Rect::from_min_size(pos2(left, row_top), galley.size()),
+    );
     painter.galley(pos2(left, row_top), galley, text);
     Rect::from_min_max(
         pos2(x0.min(left), row_top),
@@ -307,11 +311,22 @@ pub(super) fn draw_marker(
     let w = galley.size().x;
     let (left, _) = marker_label_span(x, w, (plot.left(), plot.right()));
     let h = galley.size().y;
+    label_background(
+        painter,
+        Rect::from_min_size(pos2(left, c.y - h / 2.0), galley.size()),
+    );
     painter.galley(pos2(left, c.y - h / 2.0), galley, text);
     Rect::from_min_max(
         pos2(left.min(x - r), row_top),
         pos2((left + w).max(x + r), row_top + ROW_HEIGHT),
     )
+}
+
+/// The panel's colour under a label, so the year lines and the dashed "today" line that cross
+/// it do not run through its letters.
+fn label_background(painter: &egui::Painter, rect: Rect) {
+    let fill = painter.ctx().global_style().visuals.panel_fill;
+    painter.rect_filled(rect.expand(1.0), 2.0, fill);
 }
 
 #[cfg(test)]
