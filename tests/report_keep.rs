@@ -111,6 +111,19 @@ fn a_long_board_question_and_decision_keep_the_headline_and_the_decision_box_on_
             "{layout:?}: {shown:?}"
         );
         assert!(question.starts_with(shown), "{layout:?}: {shown:?}");
+        // On the slides the section does not fit beside the headline: the recorded entries
+        // follow the box under a heading of their own, since they start on the next slide (on
+        // the handout the whole section fits on the first page, entries before the box).
+        let recorded = placed.iter().find(|p| {
+            p.kind == PlacedKind::Heading && p.text == "Tumor board decision (recorded entries)"
+        });
+        match layout {
+            PdfLayout::Slides => {
+                let recorded = recorded.expect("the entries' own heading on the slides");
+                assert!(recorded.page > start, "{recorded:?}");
+            }
+            PdfLayout::Handout => assert!(recorded.is_none(), "{recorded:?}"),
+        }
         // The board entry: beside the headline, or on the next pages across the whole width.
         let all = format!(
             "{} {}",

@@ -105,8 +105,17 @@ impl Layout<'_> {
         if self.pages.is_empty() || self.y - height >= self.style.body_bottom {
             return self.flow(&items);
         }
-        let (opening, entries) = box_first(s);
+        let (opening, recorded) = box_first(s);
         self.flow(&opening)?;
+        // Under a heading of their own: they may start on the next page, away from the box.
+        let heading = format!("{} {RECORDED_ENTRIES}", s.heading);
+        let entries: Vec<Item<'_>> = if recorded.is_empty() {
+            recorded
+        } else {
+            std::iter::once(Item::Heading(&heading))
+                .chain(recorded)
+                .collect()
+        };
         let rest = self.measure(|l| l.flow(&entries))?;
         if self.y - rest < self.style.body_bottom && self.inset != (0.0, 0.0) {
             let column = self.inset;
@@ -168,6 +177,10 @@ impl Layout<'_> {
         Ok(())
     }
 }
+
+/// Said after the decision heading over the recorded board entries when they follow the empty
+/// box (long entries; [`Layout::decision_section`]).
+pub(super) const RECORDED_ENTRIES: &str = "(recorded entries)";
 
 /// The decision section split in two: its heading with the empty box (and the "New decision"
 /// sub-heading above it), and the recorded board entries before it.
