@@ -16,7 +16,7 @@ const COURSE: &str = concat!(
 );
 
 // A table cell may wrap in the PDF: the agents are two needles.
-const NEEDLES: [&str; 16] = [
+const NEEDLES: [&str; 17] = [
     "Disease course",
     "Best response",
     "2024-03-01",
@@ -34,6 +34,8 @@ const NEEDLES: [&str; 16] = [
     "New decision",
     // decisions.md#d68: the course's diagnosis event decides the edition.
     "2024-02-01 (from the disease course)",
+    // The open-ended radiotherapy, in the words of the Course tab (src/present/course.rs).
+    "ongoing or end not entered",
 ];
 
 fn export(file: &str) -> String {

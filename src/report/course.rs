@@ -7,7 +7,7 @@ use mesocds_core::course::CourseEvent;
 use mesocds_core::vocab::Vocab as _;
 
 use super::model::{Block, Section, SectionKind};
-use crate::present::NOT_ENTERED;
+use crate::present::{END_NOT_ENTERED, NOT_ENTERED};
 
 /// "Disease course": the dated events by date, one row each (date, event, until, best response as entered). `None` when the
 /// case has no course (its status and prior therapy are the Case section's undated fields).
@@ -23,7 +23,7 @@ pub(super) fn course_section(case: &Case) -> Option<Section> {
             let until = match (e.end(), e) {
                 (Some(end), _) => end.to_string(),
                 (None, CourseEvent::SystemicLine { .. } | CourseEvent::Radiotherapy { .. }) => {
-                    "end not entered".to_owned()
+                    END_NOT_ENTERED.to_owned()
                 }
                 (None, _) => String::new(),
             };
