@@ -16,7 +16,7 @@ const COURSE: &str = concat!(
 );
 
 // A table cell may wrap in the PDF: the agents are two needles.
-const NEEDLES: [&str; 17] = [
+const NEEDLES: [&str; 16] = [
     "Disease course",
     "Best response",
     "2024-03-01",
@@ -34,8 +34,6 @@ const NEEDLES: [&str; 17] = [
     "New decision",
     // decisions.md#d68: the course's diagnosis event decides the edition.
     "2024-02-01 (from the disease course)",
-    // The open-ended radiotherapy, in the words of the Course tab (src/present/course.rs).
-    "ongoing or end not entered",
 ];
 
 fn export(file: &str) -> String {
@@ -86,4 +84,25 @@ fn a_case_without_course_or_board_prints_neither() {
     assert!(!text.contains("Disease course"), "{text}");
     assert!(!text.contains("Board of"), "{text}");
     assert!(!text.contains("New decision"), "{text}");
+}
+
+/// An open-ended radiotherapy reads as on the Course tab (one wording, `src/present/course.rs`).
+#[test]
+fn an_open_ended_event_reads_as_on_the_course_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("open-ended.ron");
+    let text = std::fs::read_to_string(COURSE).unwrap().replace(
+        "Remission(date: \"2024-10-01\", depth: Partial),",
+        "Remission(date: \"2024-10-01\", depth: Partial),\n            Radiotherapy(start: \"2024-09-01\"),",
+    );
+    assert!(text.contains("Radiotherapy"), "the fixture changed");
+    std::fs::write(&file, text).unwrap();
+    let out = crate::cli::mesocds(&["assess", "--case", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(mesocds::present::END_NOT_ENTERED), "{text}");
 }
