@@ -440,6 +440,23 @@ fn the_status_message_after_open_does_not_repeat_the_path() {
         !info.contains(&file.display().to_string()),
         "the message repeats the path: {info}"
     );
+    // A case saved with other clinical content says so in one line: which content it was saved
+    // with, and where the current content is named (Help → About), not the long content string
+    // (four status lines at 1024x700 and 150%).
+    let course = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/course/recurrent-with-course.ron");
+    let h = harness_with(
+        ScriptedDialogs::default(),
+        &dir.path().join("r2"),
+        Some(course),
+    );
+    let info = h.state().info().unwrap_or_default().to_owned();
+    assert!(
+        info.contains("saved with other clinical content (example)"),
+        "{info}"
+    );
+    assert!(info.contains("Help, About MesoCDS"), "{info}");
+    assert!(!info.contains("NCI PDQ"), "{info}");
 }
 
 /// Issue 11: the "Still missing" panel also lists what the 9th edition and the peritoneal

@@ -33,10 +33,11 @@ impl MesoApp {
         match read {
             Ok((loaded, fingerprint)) => {
                 let note = match (&self.tables, loaded.saved_with.content.as_str()) {
+                    // The current content's long name is in Help → About (and on every PDF
+                    // page); here it took four status lines at 1024x700 and 150%.
                     (Ok(t), saved) if !saved.is_empty() && saved != t.content_version() => {
                         Some(format!(
-                            "This case was saved with other clinical content ({saved}); results are shown with the current content ({}).",
-                            t.content_version()
+                            "This case was saved with other clinical content ({saved}); results are shown with the current content (named in Help, About MesoCDS)."
                         ))
                     }
                     _ => None,

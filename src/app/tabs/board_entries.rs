@@ -62,9 +62,9 @@ pub(super) fn board_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseErr
                     RichText::new(format!("{}. Tumor board of {}", i + 1, row.source.date))
                         .strong(),
                 );
-                let button = ui
-                    .button("Delete")
-                    .on_hover_text("Delete this board entry (Edit → Undo brings it back)");
+                let button = ui.button("Delete").on_hover_text(
+                    "Delete this board entry (Undo in the Edit menu brings it back)",
+                );
                 // A screen reader hears which entry the button deletes.
                 let spoken = format!("Delete board entry {}: {}", i + 1, row.source.date);
                 button.widget_info(|| {

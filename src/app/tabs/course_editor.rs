@@ -78,7 +78,7 @@ pub(super) fn events_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseEr
                 ui.label(RichText::new(format!("{}. {title}", i + 1)).strong());
                 let button = ui
                     .button("Delete")
-                    .on_hover_text("Delete this event (Edit → Undo brings it back)");
+                    .on_hover_text("Delete this event (Undo in the Edit menu brings it back)");
                 // A screen reader hears which event the button deletes.
                 let spoken = format!("Delete event {}: {title}", i + 1);
                 button.widget_info(|| {
