@@ -75,3 +75,6 @@ mod ui_course;
 
 // Every docs/clinical citation resolves to a page and an explicit anchor.
 mod doc_links;
+
+// Every character the app can show has a glyph in its fonts.
+mod ui_glyphs;
