@@ -349,6 +349,20 @@ fn the_timeline_names_every_event_for_a_screen_reader() {
         h.query_all_by_label_contains("Disease course timeline: 6 events and 1 tumor-board")
             .any(|n| n.accesskit_node().role() == Role::Figure)
     );
+    // Keyboard only: Tab reaches the timeline's items (each one takes the focus in turn).
+    let diagnosis = "2024-02-01: Diagnosis";
+    let mut reached = false;
+    for _ in 0..60 {
+        h.key_press(Key::Tab);
+        h.run();
+        if h.get_by_role_and_label(Role::ListItem, diagnosis)
+            .is_focused()
+        {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the timeline item {diagnosis:?}");
     // Ctrl+2 is the Course tab, Ctrl+1 the Case tab.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     h.run();

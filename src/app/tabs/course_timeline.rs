@@ -289,9 +289,15 @@ pub(super) fn timeline_ui(ui: &mut Ui, case: &Case, today: Option<Date>) {
             None => draw_marker(&painter, item, x0, row_top, style),
         };
         let id = ui.scope_id().with(("course_timeline", li, ii));
+        // Tab reaches every item too: a focus ring and the hover text while it has the focus.
         let r = ui
-            .interact(hit, id, Sense::hover())
+            .interact(hit, id, Sense::hover() | Sense::focusable_noninteractive())
             .on_hover_text(&item.full);
+        if r.has_focus() {
+            let ring = ui.visuals().selection.stroke;
+            painter.rect_stroke(hit.expand(2.0), 3.0, ring, egui::StrokeKind::Outside);
+            r.show_tooltip_text(&item.full);
+        }
         r.widget_info(|| {
             egui::WidgetInfo::labeled(egui::accesskit::Role::ListItem, true, &item.full)
         });
