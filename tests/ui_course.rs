@@ -146,7 +146,7 @@ fn undo_removes_an_added_event_and_its_effect() {
     // The button says to a screen reader which event it deletes.
     h.get_by_role_and_label(
         Role::Button,
-        "Delete event 1: 2024-03-01 to 2024-07-01: Systemic therapy: Platinum plus pemetrexed; \
+        "Delete event 1. 2024-03-01 to 2024-07-01: Systemic therapy: Platinum plus pemetrexed; \
          best response: partial response",
     )
     .click();
@@ -236,7 +236,7 @@ fn a_board_entry_added_on_the_course_tab_is_saved_and_reloaded() {
     tab(&mut h, Tab::Course);
     assert!(shows(&h, "1. Tumor board of 2025-05-20"));
     assert!(
-        h.query_by_label("Delete board entry 1: 2025-05-20")
+        h.query_by_label("Delete board entry 1. Tumor board of 2025-05-20")
             .is_some(),
         "the Delete button names its entry to a screen reader"
     );

@@ -7,7 +7,7 @@
 use egui::{RichText, Ui};
 use mesocds_core::course::{CourseError, Subject};
 
-use super::course_editor::required_date;
+use super::course_editor::{required_date, row_header_ui, subject_warnings_ui};
 use super::course_form::{BoardForm, Deleted, parse_optional_date};
 use crate::app::document::Document;
 use crate::app::widgets::text_field_ui;
@@ -57,36 +57,14 @@ pub(super) fn board_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseErr
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(format!("{}. Tumor board of {}", i + 1, row.source.date))
-                        .strong(),
-                );
-                let button = ui.button("Delete").on_hover_text(
-                    "Delete this board entry (Undo in the Edit menu brings it back)",
-                );
-                // A screen reader hears which entry the button deletes.
-                let spoken = format!("Delete board entry {}: {}", i + 1, row.source.date);
-                button.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &spoken)
-                });
-                if button.clicked() {
-                    delete = Some(i);
-                }
-            });
+            let title = format!("{}. Tumor board of {}", i + 1, row.source.date);
+            if row_header_ui(ui, &title, "board entry") {
+                delete = Some(i);
+            }
             ui.push_id(("course_board", i), |ui| {
                 board_fields_ui(ui, &mut row.form, false);
             });
-            for e in errors
-                .iter()
-                .filter(|e| e.subject() == Subject::BoardEntry(i + 1))
-            {
-                ui.label(
-                    RichText::new(format!("Warning: {e}"))
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
+            subject_warnings_ui(ui, errors, Subject::BoardEntry(i + 1));
         });
     }
     if let Some(i) = delete {

@@ -74,33 +74,14 @@ pub(super) fn events_list_ui(ui: &mut Ui, doc: &mut Document, errors: &[CourseEr
         let title = event_text(&row.source);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{}. {title}", i + 1)).strong());
-                let button = ui
-                    .button("Delete")
-                    .on_hover_text("Delete this event (Undo in the Edit menu brings it back)");
-                // A screen reader hears which event the button deletes.
-                let spoken = format!("Delete event {}: {title}", i + 1);
-                button.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &spoken)
-                });
-                if button.clicked() {
-                    delete = Some(i);
-                }
-            });
+            let title = format!("{}. {title}", i + 1);
+            if row_header_ui(ui, &title, "event") {
+                delete = Some(i);
+            }
             ui.push_id(("course_event", i), |ui| {
                 event_fields_ui(ui, &mut row.form, false);
             });
-            for e in errors
-                .iter()
-                .filter(|e| e.subject() == Subject::CourseEvent(i + 1))
-            {
-                ui.label(
-                    RichText::new(format!("Warning: {e}"))
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
+            subject_warnings_ui(ui, errors, Subject::CourseEvent(i + 1));
         });
     }
     if let Some(i) = delete {
@@ -205,5 +186,34 @@ fn event_fields_ui(ui: &mut Ui, form: &mut EventForm, draft: bool) {
             });
         }
         EventKind::Diagnosis | EventKind::Radiotherapy => {}
+    }
+}
+
+/// The heading of one listed event or board entry (`title`, e.g. "1. 2024-02-01: Diagnosis")
+/// with its Delete button, which names the `kind` and title to a screen reader ("Delete event
+/// 1. 2024-02-01: Diagnosis"). Returns whether Delete was clicked.
+pub(super) fn row_header_ui(ui: &mut Ui, title: &str, kind: &str) -> bool {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(title).strong());
+        let button = ui.button("Delete").on_hover_text(format!(
+            "Delete this {kind} (Undo in the Edit menu brings it back)"
+        ));
+        let spoken = format!("Delete {kind} {title}");
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &spoken)
+        });
+        button.clicked()
+    })
+    .inner
+}
+
+/// The validation problems of one event or board entry, under it, as warnings.
+pub(super) fn subject_warnings_ui(ui: &mut Ui, errors: &[CourseError], subject: Subject) {
+    for e in errors.iter().filter(|e| e.subject() == subject) {
+        ui.label(
+            RichText::new(format!("Warning: {e}"))
+                .strong()
+                .color(ui.visuals().warn_fg_color),
+        );
     }
 }
